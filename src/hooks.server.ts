@@ -1,0 +1,89 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { clearSessionCookie, LANGUAGE_COOKIE, setSessionCookie } from '$lib/server/auth/cookies';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { config } from '$lib/server/config';
+import { closeDatabase, db } from '$lib/server/db';
+import { translatorFor } from '$lib/server/i18n';
+import { announceDemo, prepareDatabase } from '$lib/server/setup';
+import { DEFAULT_LANGUAGE, direction, UI_LANGUAGES } from '$lib/i18n/languages';
+import { parseAcceptLanguage, pickLanguage } from '$lib/i18n/negotiate';
+
+export const init: ServerInit = async () => {
+	const started = performance.now();
+	const { database, seeded } = await prepareDatabase();
+	if (seeded) console.log('\n' + announceDemo(seeded, config().origin) + '\n');
+	console.log(
+		`Heard ready on ${database.kind} in ${Math.round(performance.now() - started)} ms`
+	);
+	process.once('sveltekit:shutdown', () => void closeDatabase());
+};
+
+const session: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const result = await validateSessionToken(await db(), token);
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
+		} else {
+			clearSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
+/** The person's saved choice, then the language cookie, then the browser's Accept-Language. */
+const locale: Handle = async ({ event, resolve }) => {
+	const lang =
+		pickLanguage(
+			[
+				event.locals.user?.locale,
+				event.cookies.get(LANGUAGE_COOKIE),
+				...parseAcceptLanguage(event.request.headers.get('accept-language'))
+			],
+			UI_LANGUAGES
+		) ?? DEFAULT_LANGUAGE;
+	event.locals.lang = lang;
+	event.locals.dir = direction(lang);
+	event.locals.t = translatorFor(lang);
+	return resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html.replace('%heard.lang%', lang).replace('%heard.dir%', event.locals.dir)
+	});
+};
+
+const headers: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const set = (name: string, value: string) => {
+		// Redirect and error responses can be immutable; skip rather than throw.
+		try {
+			response.headers.set(name, value);
+		} catch {
+			/* immutable */
+		}
+	};
+	set('X-Content-Type-Options', 'nosniff');
+	set('Referrer-Policy', 'no-referrer');
+	set('X-Frame-Options', 'DENY');
+	set('Cross-Origin-Opener-Policy', 'same-origin');
+	set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+	if (!response.headers.has('Cache-Control') || event.locals.user) {
+		// Pages are personal: never keep them in a shared or back/forward cache.
+		set('Cache-Control', 'no-store');
+	}
+	return response;
+};
+
+export const handle = sequence(session, locale, headers);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message: event.locals.t?.('errors.notFound') ?? message };
+	const id = crypto.randomUUID().slice(0, 8);
+	// The path only: query strings may carry tokens.
+	console.error(`[${id}] ${event.request.method} ${event.url.pathname}`, error);
+	return { message: event.locals.t?.('errors.unexpected') ?? 'Unexpected error', id };
+};

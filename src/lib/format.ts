@@ -1,0 +1,15 @@
+// Times are shown in UTC so the server's render and the browser's agree, and so an audit
+// trail read from two countries says the same thing.
+export function formatDateTime(value: Date | string, lang: string): string {
+	return new Intl.DateTimeFormat(lang, {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: 'UTC'
+	}).format(new Date(value));
+}
+
+export function formatDate(value: Date | string, lang: string): string {
+	return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+		new Date(value)
+	);
+}

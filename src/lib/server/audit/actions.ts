@@ -1,0 +1,16 @@
+/** Every kind of audit event. Each has a translation under `audit.actions.*`. */
+export const AUDIT_ACTIONS = [
+	'org.created',
+	'org.settings_changed',
+	'auth.sign_in',
+	'auth.sign_in_failed',
+	'auth.sign_out',
+	'auth.password_changed',
+	'member.joined',
+	'member.role_changed',
+	'member.removed',
+	'invitation.created',
+	'invitation.revoked'
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import postgres from 'postgres';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../client';
+import { migrate } from '../migrate';
+
+/**
+ * A fresh, migrated database for one test file: PGlite from the template by default, or a new
+ * PostgreSQL database when TEST_DATABASE_URL is set (CI runs the suite both ways).
+ */
+export async function createTestDatabase(): Promise<Database & { engine: string }> {
+	const url = process.env.TEST_DATABASE_URL;
+	if (!url) {
+		const file = inject('pgliteTemplate');
+		const blob = new Blob([fs.readFileSync(file)]);
+		const database = await openDatabase({ loadDataDir: blob });
+		return Object.assign(database, { engine: 'pglite' });
+	}
+	const name = `heard_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+	const admin = postgres(url, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database ${name}`);
+	await admin.end();
+	const target = new URL(url);
+	target.pathname = `/${name}`;
+	const database = await openDatabase({ url: target.toString(), max: 4 });
+	await migrate(database, path.resolve('drizzle'));
+	const closePool = database.close;
+	return Object.assign(database, {
+		engine: 'postgresql',
+		close: async () => {
+			await closePool();
+			const cleanup = postgres(url, { max: 1, onnotice: () => {} });
+			await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+			await cleanup.end();
+		}
+	});
+}
+
+/** Rows of a raw query, whichever driver answered (PGlite returns {rows}, postgres.js an array). */
+export async function rows<T>(pending: Promise<unknown>): Promise<T[]> {
+	const result = (await pending) as T[] | { rows: T[] };
+	return Array.isArray(result) ? result : result.rows;
+}

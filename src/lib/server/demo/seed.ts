@@ -1,0 +1,69 @@
+import { count } from 'drizzle-orm';
+import { createUser, findUserByEmail } from '../auth/service';
+import { generatePassword } from '../auth/tokens';
+import type { Db } from '../db';
+import { organisations } from '../db/schema';
+import { createOrganisation, findOrganisation } from '../orgs/service';
+import { seededRandom, type Random } from './random';
+
+export const DEMO_ORG_SLUG = 'demo';
+export const DEMO_EMAIL = 'demo@heard.example';
+const DEMO_SEED = 20_161_101;
+
+export interface DemoCredentials {
+	email: string;
+	/** Null when the account already existed (its password is not ours to know). */
+	password: string | null;
+}
+
+/**
+ * Seeds the demo organisation. Deterministic apart from the generated password: each step
+ * takes the shared seeded random source, and later issues add their steps (survey, programme,
+ * simulated responses) to the list below.
+ */
+export async function seedDemo(
+	db: Db,
+	options: { email?: string; password?: string } = {}
+): Promise<DemoCredentials> {
+	const random = seededRandom(DEMO_SEED);
+	const credentials = await seedOwner(db, options);
+	const context: DemoContext = { db, random, ownerEmail: credentials.email };
+	for (const step of DEMO_STEPS) await step(context);
+	return credentials;
+}
+
+export interface DemoContext {
+	db: Db;
+	random: Random;
+	ownerEmail: string;
+}
+
+const DEMO_STEPS: ((context: DemoContext) => Promise<void>)[] = [seedOrganisation];
+
+async function seedOwner(
+	db: Db,
+	options: { email?: string; password?: string }
+): Promise<DemoCredentials> {
+	const email = (options.email ?? DEMO_EMAIL).toLowerCase();
+	if (await findUserByEmail(db, email)) return { email, password: null };
+	const password = options.password ?? generatePassword();
+	const created = await createUser(db, { email, password, displayName: 'Demo owner' });
+	if (!created.ok) throw new Error(`Cannot create the demo account: ${created.error}`);
+	return { email, password };
+}
+
+async function seedOrganisation({ db, ownerEmail }: DemoContext) {
+	if (await findOrganisation(db, DEMO_ORG_SLUG)) return;
+	const owner = await findUserByEmail(db, ownerEmail);
+	const created = await createOrganisation(
+		db,
+		{ slug: DEMO_ORG_SLUG, name: 'Safe Futures Programme (demo)' },
+		owner ? { id: owner.id, email: owner.email } : undefined
+	);
+	if (!created.ok) throw new Error('Cannot create the demo organisation');
+}
+
+export async function isEmpty(db: Db): Promise<boolean> {
+	const [row] = await db.select({ n: count() }).from(organisations);
+	return (row?.n ?? 0) === 0;
+}

@@ -1,0 +1,20 @@
+import type { Role } from '../db/schema';
+
+export const ROLES = ['owner', 'manager', 'analyst', 'donor'] as const satisfies readonly Role[];
+
+/**
+ * What each role may do. Later issues add permissions here; routes ask for a permission,
+ * never for a role by name, so widening a role is a one-line change with a test.
+ */
+export const PERMISSIONS = {
+	'org.view': ['owner', 'manager', 'analyst', 'donor'],
+	'members.manage': ['owner'],
+	'audit.read': ['owner'],
+	'settings.manage': ['owner']
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+	return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

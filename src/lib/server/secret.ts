@@ -1,0 +1,44 @@
+import { hmac } from '@oslojs/crypto/hmac';
+import { SHA256 } from '@oslojs/crypto/sha2';
+import { encodeBase64url, encodeHexLowerCase } from '@oslojs/encoding';
+import { eq } from 'drizzle-orm';
+import { config } from './config';
+import type { Db } from './db';
+import { instanceSettings } from './db/schema';
+
+const cache = new WeakMap<Db, Promise<Uint8Array>>();
+
+/**
+ * The instance secret: APP_SECRET when set, otherwise one generated on first use and kept in the
+ * database, so every app server on the same database derives the same keys.
+ */
+export function appSecret(db: Db): Promise<Uint8Array> {
+	let pending = cache.get(db);
+	if (!pending) {
+		pending = loadSecret(db);
+		cache.set(db, pending);
+	}
+	return pending;
+}
+
+async function loadSecret(db: Db): Promise<Uint8Array> {
+	const fromEnv = config().appSecret;
+	if (fromEnv) return new TextEncoder().encode(fromEnv);
+	const generated = encodeBase64url(crypto.getRandomValues(new Uint8Array(32)));
+	await db
+		.insert(instanceSettings)
+		.values({ key: 'app_secret', value: generated })
+		.onConflictDoNothing();
+	const [row] = await db
+		.select({ value: instanceSettings.value })
+		.from(instanceSettings)
+		.where(eq(instanceSettings.key, 'app_secret'));
+	return new TextEncoder().encode(row!.value);
+}
+
+/** HMAC-SHA256 of `value` under a key derived from the instance secret for one `purpose`. */
+export async function keyedHash(db: Db, purpose: string, value: string): Promise<string> {
+	const secret = await appSecret(db);
+	const key = hmac(SHA256, secret, new TextEncoder().encode(purpose));
+	return encodeHexLowerCase(hmac(SHA256, key, new TextEncoder().encode(value)));
+}

@@ -1,0 +1,24 @@
+import { requireOrg } from '$lib/server/auth/guards';
+import { db } from '$lib/server/db';
+import { can } from '$lib/server/orgs/permissions';
+import * as orgs from '$lib/server/orgs/service';
+import type { LayoutServerLoad } from './$types';
+
+export const load = (async (event) => {
+	const { user, org, role } = await requireOrg(event, 'org.view');
+	const handle = await db();
+	if (user.lastOrgId !== org.id) await orgs.rememberLastOrg(handle, user.id, org.id);
+	const memberships = await orgs.membershipsOf(handle, user.id);
+	return {
+		org: { slug: org.slug, name: org.name },
+		role,
+		nav: {
+			members: can(role, 'members.manage'),
+			audit: can(role, 'audit.read'),
+			settings: can(role, 'settings.manage')
+		},
+		switchTo: memberships
+			.filter((m) => m.org.id !== org.id)
+			.map((m) => ({ slug: m.org.slug, name: m.org.name }))
+	};
+}) satisfies LayoutServerLoad;

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { error } from '@sveltejs/kit';
+import { listEvents } from '$lib/server/audit/service';
+import { requireOrg } from '$lib/server/auth/guards';
+import { db } from '$lib/server/db';
+import type { PageServerLoad } from './$types';
+
+const query = z.object({ before: z.coerce.number().int().positive().optional() });
+
+export const load = (async (event) => {
+	const { org } = await requireOrg(event, 'audit.read');
+	const parsed = query.safeParse(Object.fromEntries(event.url.searchParams));
+	if (!parsed.success) error(400, { message: event.locals.t('validation.invalid') });
+	const page = await listEvents(await db(), org.id, parsed.data.before);
+	return {
+		events: page.events.map((e) => ({
+			id: e.id,
+			at: e.createdAt.toISOString(),
+			actor: e.actorEmail,
+			action: e.action,
+			target: e.target,
+			details: e.details
+		})),
+		nextBefore: page.nextBefore,
+		isFirstPage: !parsed.data.before
+	};
+}) satisfies PageServerLoad;

@@ -1,0 +1,60 @@
+import { fail } from '@sveltejs/kit';
+import {
+	changeRoleSchema,
+	inviteSchema,
+	removeMemberSchema,
+	revokeInvitationSchema
+} from '$lib/schemas/orgs';
+import { requireOrg } from '$lib/server/auth/guards';
+import { config } from '$lib/server/config';
+import { db } from '$lib/server/db';
+import { invalid, parseForm } from '$lib/server/forms';
+import * as orgs from '$lib/server/orgs/service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async (event) => {
+	const { org, user } = await requireOrg(event, 'members.manage');
+	const handle = await db();
+	const [members, invitations] = await Promise.all([
+		orgs.listMembers(handle, org.id),
+		orgs.listPendingInvitations(handle, org.id)
+	]);
+	return { members, invitations, me: user.id };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	invite: async (event) => {
+		const { org, user } = await requireOrg(event, 'members.manage');
+		const parsed = parseForm(await event.request.formData(), inviteSchema, event.locals.t);
+		if (!parsed.ok) return invalid(parsed.errors, { action: 'invite', values: parsed.values });
+		const { token } = await orgs.createInvitation(await db(), user, org.id, parsed.data);
+		return { action: 'invite', inviteLink: `${config().origin}/invite/${token}` };
+	},
+	role: async (event) => {
+		const { org, user } = await requireOrg(event, 'members.manage');
+		const { t } = event.locals;
+		const parsed = parseForm(await event.request.formData(), changeRoleSchema, t);
+		if (!parsed.ok) return invalid({ form: t('validation.invalid') }, { action: 'role' });
+		const result = await orgs.changeRole(await db(), user, org.id, parsed.data.userId, parsed.data.role);
+		if (!result.ok) return invalid({ form: t(`members.errors.${result.error}`) }, { action: 'role' });
+		return { action: 'role', saved: true };
+	},
+	remove: async (event) => {
+		const { org, user } = await requireOrg(event, 'members.manage');
+		const { t } = event.locals;
+		const parsed = parseForm(await event.request.formData(), removeMemberSchema, t);
+		if (!parsed.ok) return invalid({ form: t('validation.invalid') }, { action: 'remove' });
+		const result = await orgs.removeMember(await db(), user, org.id, parsed.data.userId);
+		if (!result.ok) return invalid({ form: t(`members.errors.${result.error}`) }, { action: 'remove' });
+		return { action: 'remove', saved: true };
+	},
+	revoke: async (event) => {
+		const { org, user } = await requireOrg(event, 'members.manage');
+		const { t } = event.locals;
+		const parsed = parseForm(await event.request.formData(), revokeInvitationSchema, t);
+		if (!parsed.ok) return invalid({ form: t('validation.invalid') }, { action: 'revoke' });
+		const revoked = await orgs.revokeInvitation(await db(), user, org.id, parsed.data.id);
+		if (!revoked) return invalid({ form: t('members.errors.invitationGone') }, { action: 'revoke', status: 404 });
+		return { action: 'revoke', saved: true };
+	}
+} satisfies Actions;
