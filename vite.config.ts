@@ -5,7 +5,7 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	server: { port: 5173 },
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/*.test.ts'],
 		environment: 'node',
 		// Database tests each open their own PGlite; two workers suit a 2-core machine.
 		pool: 'forks',

@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { clearSessionCookie, LANGUAGE_COOKIE, setSessionCookie } from '$lib/server/auth/cookies';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
+import { isCrossSiteForm } from '$lib/server/csrf';
 import { closeDatabase, db } from '$lib/server/db';
 import { translatorFor } from '$lib/server/i18n';
 import { announceDemo, prepareDatabase } from '$lib/server/setup';
@@ -17,6 +18,13 @@ export const init: ServerInit = async () => {
 		`Heard ready on ${database.kind} in ${Math.round(performance.now() - started)} ms`
 	);
 	process.once('sveltekit:shutdown', () => void closeDatabase());
+};
+
+const csrf: Handle = async ({ event, resolve }) => {
+	if (isCrossSiteForm(event.request.method, event.request.headers, event.url.origin)) {
+		return new Response('Cross-site form submissions are forbidden', { status: 403 });
+	}
+	return resolve(event);
 };
 
 const session: Handle = async ({ event, resolve }) => {
@@ -78,7 +86,7 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(session, locale, headers);
+export const handle = sequence(csrf, session, locale, headers);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: event.locals.t?.('errors.notFound') ?? message };

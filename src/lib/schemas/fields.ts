@@ -23,7 +23,7 @@ export const newPassword = z
 	.string()
 	.min(1, 'validation.required')
 	.refine((v) => [...v].length >= 12, 'validation.passwordTooShort')
-	.refine((v) => v.length <= 256, 'validation.tooLong');
+	.refine((v) => [...v].length <= 256, 'validation.tooLong');
 
 export const displayName = z.string().trim().max(100, 'validation.tooLong');
 

@@ -37,11 +37,14 @@ export function parseForm<S extends z.ZodType>(
 	return { ok: false, values: safeValues(raw), errors };
 }
 
+// `current` and `confirm` are the password forms' other password fields.
+const SECRET_FIELD = /password|token|secret|^current$|^confirm$/i;
+
 /** The submitted values fit to send back to the page: no secrets, single strings only. */
 export function safeValues(raw: Record<string, string | string[]>): FormValues {
 	return Object.fromEntries(
 		Object.entries(raw)
-			.filter(([key, value]) => typeof value === 'string' && !/password|token/i.test(key))
+			.filter(([key, value]) => typeof value === 'string' && !SECRET_FIELD.test(key))
 			.map(([key, value]) => [key, value as string])
 	);
 }

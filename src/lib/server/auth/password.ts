@@ -33,8 +33,10 @@ export type PasswordProblem = 'tooShort' | 'tooLong' | 'common' | 'containsEmail
 
 /** Why a new password is refused, or null when it is acceptable. Pure. */
 export function passwordProblem(password: string, email?: string): PasswordProblem | null {
-	if ([...password].length < PASSWORD_MIN) return 'tooShort';
-	if (password.length > PASSWORD_MAX) return 'tooLong';
+	// Counted in code points, as people count characters (an emoji is one, not two).
+	const length = [...password].length;
+	if (length < PASSWORD_MIN) return 'tooShort';
+	if (length > PASSWORD_MAX) return 'tooLong';
 	const folded = password.toLowerCase();
 	if (COMMON_PASSWORDS.has(folded) || isTrivial(folded)) return 'common';
 	const local = email?.split('@')[0]?.toLowerCase();

@@ -12,5 +12,10 @@ export async function landingPath(user: Pick<SessionUser, 'id' | 'lastOrgId'>): 
 /** Only same-site paths are followed after sign-in, so `next` cannot send people elsewhere. */
 export function safeRedirect(next: string | null | undefined, fallback: string): string {
 	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-	return next;
+	// Browsers drop tabs and newlines and read `\` as `/`, so `/\t/evil.example` leads off-site:
+	// judge where the path really goes, and hand back that normalised form.
+	const base = 'http://same-site.invalid';
+	const url = URL.parse(next, base);
+	if (!url || url.origin !== base) return fallback;
+	return url.pathname + url.search + url.hash;
 }

@@ -54,7 +54,7 @@ export const actions = {
 		const parsed = parseForm(await event.request.formData(), revokeInvitationSchema, t);
 		if (!parsed.ok) return invalid({ form: t('validation.invalid') }, { action: 'revoke' });
 		const revoked = await orgs.revokeInvitation(await db(), user, org.id, parsed.data.id);
-		if (!revoked) return invalid({ form: t('members.errors.invitationGone') }, { action: 'revoke', status: 404 });
+		if (!revoked) return invalid({ form: t('members.errors.invitationGone') }, { action: 'revoke' });
 		return { action: 'revoke', saved: true };
 	}
 } satisfies Actions;

@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS } from '../server/audit/actions';
+import { ROLES } from '../server/orgs/permissions';
+import { UI_LANGUAGES } from './languages';
+
+const MESSAGES_DIR = path.resolve('messages');
+const SOURCE_DIR = path.resolve('src');
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+type Tree = { [key: string]: string | Tree };
+
+function load(lang: string): Tree {
+	return JSON.parse(fs.readFileSync(path.join(MESSAGES_DIR, `${lang}.json`), 'utf8')) as Tree;
+}
+
+/** Dotted key → message, for every leaf; anything but a string or an object is a bug. */
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const [key, value] of Object.entries(tree)) {
+		if (typeof value === 'string') out.set(prefix + key, value);
+		else if (value && typeof value === 'object' && !Array.isArray(value))
+			for (const [k, v] of flatten(value, `${prefix}${key}.`)) out.set(k, v);
+		else throw new Error(`${prefix}${key} is neither a message nor a group`);
+	}
+	return out;
+}
+
+/** Base key (plural suffix removed) → the forms of that message. */
+function byBaseKey(messages: Map<string, string>): Map<string, Map<string, string>> {
+	const out = new Map<string, Map<string, string>>();
+	for (const [key, value] of messages) {
+		const base = key.replace(PLURAL, '');
+		if (!out.has(base)) out.set(base, new Map());
+		out.get(base)!.set(key, value);
+	}
+	return out;
+}
+
+function placeholders(forms: Iterable<string>): string[] {
+	const names = new Set<string>();
+	for (const text of forms)
+		for (const [, name] of text.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)) names.add(name!);
+	return [...names].sort();
+}
+
+function sourceFiles(dir: string): string[] {
+	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) return sourceFiles(full);
+		return /\.(svelte|ts)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name) ? [full] : [];
+	});
+}
+
+const english = flatten(load('en'));
+const englishBases = byBaseKey(english);
+const otherLanguages = UI_LANGUAGES.filter((lang) => lang !== 'en');
+/** Keys whose English text is right in every language (a proper name). */
+const SAME_EVERYWHERE = new Set(['app.name']);
+
+/** True when `t(key)` finds a message in English (a plain key or the base of a plural). */
+function exists(key: string): boolean {
+	return english.has(key) || [...english.keys()].some((k) => k.replace(PLURAL, '') === key);
+}
+
+/** True when `key` is a group of messages, so `t(`${key}.${x}`)` can find something. */
+function isGroup(key: string): boolean {
+	return [...english.keys()].some((k) => k.startsWith(key + '.'));
+}
+
+describe('the message files', () => {
+	it('exist for exactly the interface languages', () => {
+		const files = fs.readdirSync(MESSAGES_DIR).filter((f) => f.endsWith('.json'));
+		expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual([...UI_LANGUAGES].sort());
+	});
+
+	it('hold only messages and groups', () => {
+		for (const lang of UI_LANGUAGES) expect(() => flatten(load(lang)), lang).not.toThrow();
+		expect(english.size).toBeGreaterThan(100);
+	});
+
+	describe.each(UI_LANGUAGES)('%s', (lang) => {
+		const messages = lang === 'en' ? english : flatten(load(lang));
+		const bases = byBaseKey(messages);
+
+		it('has a form for every plural category the language uses', () => {
+			const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+			const missing: string[] = [];
+			for (const [base, forms] of englishBases) {
+				if (![...forms.keys()].some((k) => PLURAL.test(k))) continue;
+				for (const category of categories)
+					if (!messages.has(`${base}_${category}`)) missing.push(`${base}_${category}`);
+			}
+			expect(missing).toEqual([]);
+		});
+
+		it('has no empty messages', () => {
+			expect([...messages].filter(([, text]) => text.trim() === '').map(([k]) => k)).toEqual([]);
+		});
+
+		if (lang === 'en') return;
+
+		it('has every key of English', () => {
+			expect([...englishBases.keys()].filter((base) => !bases.has(base))).toEqual([]);
+		});
+
+		it('has no key English lacks', () => {
+			expect([...bases.keys()].filter((base) => !englishBases.has(base))).toEqual([]);
+		});
+
+		it('uses the same {{placeholders}} as English', () => {
+			const differing: string[] = [];
+			for (const [base, forms] of bases) {
+				const englishForms = englishBases.get(base);
+				if (!englishForms) continue;
+				const expected = placeholders(englishForms.values());
+				if (placeholders(forms.values()).join() !== expected.join())
+					differing.push(`${base}: ${placeholders(forms.values()).join()} ≠ ${expected.join()}`);
+			}
+			expect(differing).toEqual([]);
+		});
+
+		it('is translated, not an English copy', () => {
+			const copies = [...messages]
+				.filter(([key, text]) => !SAME_EVERYWHERE.has(key) && english.get(key) === text)
+				.map(([key]) => key);
+			expect(copies).toEqual([]);
+		});
+	});
+});
+
+describe('the keys used in the source', () => {
+	const files = sourceFiles(SOURCE_DIR).map((file) => ({
+		file: path.relative(SOURCE_DIR, file),
+		text: fs.readFileSync(file, 'utf8')
+	}));
+
+	it('exist in English when written out in full', () => {
+		const used = files.flatMap(({ file, text }) =>
+			[...text.matchAll(/\bt\(\s*(['"`])([^'"`$]+)\1/g)].map((m) => ({ file, key: m[2]! }))
+		);
+		expect(used.length).toBeGreaterThan(50);
+		expect(used.filter(({ key }) => !exists(key))).toEqual([]);
+	});
+
+	it('name a group of messages when built from a prefix', () => {
+		const prefixes = files.flatMap(({ file, text }) =>
+			[...text.matchAll(/\bt\(\s*`([\w.]*)\.\$\{/g)].map((m) => ({ file, prefix: m[1]! }))
+		);
+		expect(prefixes.length).toBeGreaterThan(5);
+		expect(prefixes.filter(({ prefix }) => !isGroup(prefix))).toEqual([]);
+	});
+
+	it('cover every value a built key can take', () => {
+		const built = [
+			...ROLES.map((role) => `roles.${role}`),
+			...ROLES.map((role) => `overview.roleHelp.${role}`),
+			...AUDIT_ACTIONS.map((action) => `audit.actions.${action}`),
+			...['from', 'to', 'role', 'name', 'minCellSize', 'previousMinCellSize'].map(
+				(detail) => `audit.details.${detail}`
+			),
+			...['tooShort', 'tooLong', 'common', 'containsEmail', 'wrongCurrent'].map(
+				(problem) => `auth.passwordProblems.${problem}`
+			),
+			...['invalid', 'expired', 'used', 'revoked', 'wrongEmail', 'alreadyMember', 'emailTaken'].map(
+				(problem) => `invite.problems.${problem}`
+			),
+			...['notMember', 'lastOwner'].map((error) => `members.errors.${error}`)
+		];
+		expect(built.filter((key) => !exists(key))).toEqual([]);
+	});
+
+	it('include every validation message of the form schemas', () => {
+		const schemaFiles = files.filter(({ file }) =>
+			/^lib\/(schemas\/.*|server\/forms)\.ts$/.test(file.split(path.sep).join('/'))
+		);
+		const keys = schemaFiles.flatMap(({ text }) =>
+			[...text.matchAll(/'(validation\.\w+)'/g)].map((m) => m[1]!)
+		);
+		expect(keys.length).toBeGreaterThan(5);
+		expect([...new Set(keys)].filter((key) => !exists(key))).toEqual([]);
+	});
+});

@@ -1,0 +1,55 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './support/auth';
+
+const SIGNED_IN_PAGES = [
+	'/account',
+	'/orgs',
+	'/o/elsewhere',
+	'/o/elsewhere/members',
+	'/o/elsewhere/audit',
+	'/o/elsewhere/settings',
+	'/o/elsewhere/no-such-page'
+];
+
+async function scan(page: Page, label: string) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	const summary = results.violations.map(
+		(v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+	expect(summary).toEqual([]);
+}
+
+for (const lang of ['en', 'ar'] as const) {
+	test.describe(`in ${lang}`, () => {
+		test.use({ locale: lang });
+
+		test('the public pages have no WCAG violations', async ({ page }) => {
+			await page.goto('/login');
+			await expect(page.locator('html')).toHaveAttribute('lang', lang);
+			await scan(page, '/login');
+			await page.getByRole('button').last().click();
+			await scan(page, '/login with errors');
+			await page.goto('/invite/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+			await scan(page, '/invite (invalid)');
+		});
+
+		test('the signed-in pages have no WCAG violations', async ({ page }) => {
+			// The outsider owns its own organisation and has no saved language, so the
+			// browser's Accept-Language decides, and no other test changes its data.
+			await page.goto('/login');
+			await signIn(page, 'outsider', undefined, lang);
+			await expect(page.locator('html')).toHaveAttribute('lang', lang);
+			for (const path of SIGNED_IN_PAGES) {
+				await page.goto(path);
+				await scan(page, path);
+			}
+			await page.goto('/o/elsewhere/members');
+			await page.locator('form[action="?/invite"] button[type="submit"]').click();
+			await page.locator('#copy-value').waitFor();
+			await scan(page, '/o/elsewhere/members with a new link');
+		});
+	});
+}
