@@ -41,7 +41,8 @@ const COMMANDS: Record<string, Command> = {
 	},
 	'create-user': {
 		summary: 'Create an account (or reuse it) and give it a role in an organisation.',
-		usage: 'create-user --email E --password P --org SLUG --role owner|manager|analyst|donor [--name N]',
+		usage:
+			'create-user --email E --password P --org SLUG --role owner|manager|analyst|donor [--name N]',
 		async run(args) {
 			const { values } = parseArgs({
 				args,

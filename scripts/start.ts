@@ -9,7 +9,15 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const buildEntry = path.join(root, 'build', 'handler.js');
-const SOURCES = ['src', 'static', 'messages', 'drizzle', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = [
+	'src',
+	'static',
+	'messages',
+	'drizzle',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package-lock.json'
+];
 
 function newestMtime(target: string): number {
 	const full = path.join(root, target);
@@ -18,7 +26,8 @@ function newestMtime(target: string): number {
 	if (!stat.isDirectory()) return stat.mtimeMs;
 	let newest = stat.mtimeMs;
 	for (const entry of fs.readdirSync(full, { recursive: true, withFileTypes: true })) {
-		if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+		if (entry.isFile())
+			newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
 	}
 	return newest;
 }
@@ -27,10 +36,14 @@ const builtAt = fs.existsSync(buildEntry) ? fs.statSync(buildEntry).mtimeMs : 0;
 const sourcesAt = Math.max(...SOURCES.map(newestMtime));
 if (builtAt < sourcesAt) {
 	console.log(builtAt ? 'Sources changed since the last build; building…' : 'Building Heard…');
-	const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
-		cwd: root,
-		stdio: 'inherit'
-	});
+	const build = spawnSync(
+		process.execPath,
+		[path.join(root, 'node_modules/vite/bin/vite.js'), 'build'],
+		{
+			cwd: root,
+			stdio: 'inherit'
+		}
+	);
 	if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -41,6 +54,10 @@ const env = {
 	ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}`,
 	NODE_ENV: 'production'
 };
-const server = spawn(process.execPath, [path.join(root, 'build')], { cwd: root, env, stdio: 'inherit' });
+const server = spawn(process.execPath, [path.join(root, 'build')], {
+	cwd: root,
+	env,
+	stdio: 'inherit'
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

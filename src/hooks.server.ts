@@ -14,9 +14,7 @@ export const init: ServerInit = async () => {
 	const started = performance.now();
 	const { database, seeded } = await prepareDatabase();
 	if (seeded) console.log('\n' + announceDemo(seeded, config().origin) + '\n');
-	console.log(
-		`Heard ready on ${database.kind} in ${Math.round(performance.now() - started)} ms`
-	);
+	console.log(`Heard ready on ${database.kind} in ${Math.round(performance.now() - started)} ms`);
 	process.once('sveltekit:shutdown', () => void closeDatabase());
 };
 

@@ -1,4 +1,9 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import {
+	expect,
+	request as playwrightRequest,
+	test,
+	type APIRequestContext
+} from '@playwright/test';
 import { signInRequest } from './support/auth';
 import { ORG_ACTIONS, PAGE_ROUTES, type Access } from './support/routes';
 import { BASE_URL, type UserKey } from './support/users';

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './support/auth';
 import { PASSWORD, USERS } from './support/users';
 
-test('a wrong password gets a clear message and no hint whether the account exists', async ({ page }) => {
+test('a wrong password gets a clear message and no hint whether the account exists', async ({
+	page
+}) => {
 	await page.goto('/login');
 	await page.getByLabel(/e-mail/i).fill(USERS.analyst.email);
 	await page.getByLabel(/^password/i).fill('not-the-password-123');

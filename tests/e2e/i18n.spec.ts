@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './support/auth';
 import { message } from './support/messages';
 
-test('switching to Arabic renders right to left, and the choice is remembered', async ({ page }) => {
+test('switching to Arabic renders right to left, and the choice is remembered', async ({
+	page
+}) => {
 	await signIn(page, 'analyst');
 	await page.getByLabel('Interface language').selectOption('ar');
 	await page.getByRole('button', { name: 'Change language' }).click();
@@ -28,7 +30,9 @@ test.describe('with a French browser', () => {
 	test('the sign-in page speaks French', async ({ page }) => {
 		await page.goto('/login');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText(message('fr', 'auth.signInTitle'));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			message('fr', 'auth.signInTitle')
+		);
 		await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 	});
 });

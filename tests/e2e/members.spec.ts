@@ -16,7 +16,9 @@ test('an owner invites an analyst, who joins by the link and is refused owner pa
 
 	const guest = await browser.newPage();
 	await guest.goto(new URL(link).pathname);
-	await expect(guest.getByText('You are invited to join Safe Futures Programme (demo) as Analyst.')).toBeVisible();
+	await expect(
+		guest.getByText('You are invited to join Safe Futures Programme (demo) as Analyst.')
+	).toBeVisible();
 	await guest.getByLabel('Your name (optional)').fill('Amina');
 	await guest.getByLabel('E-mail address').fill('new.analyst@e2e.test');
 	await guest.getByLabel('Password', { exact: true }).fill('a-long-enough-passphrase');
@@ -38,10 +40,14 @@ test('an owner invites an analyst, who joins by the link and is refused owner pa
 	// Everything above is in the audit log.
 	await page.goto('/o/demo/audit');
 	await expect(page.getByRole('row', { name: /Invitation created/ }).first()).toBeVisible();
-	await expect(page.getByRole('row', { name: /Member joined.*new\.analyst@e2e\.test/ })).toBeVisible();
+	await expect(
+		page.getByRole('row', { name: /Member joined.*new\.analyst@e2e\.test/ })
+	).toBeVisible();
 });
 
-test('an owner changes a role, removes a member, and cannot remove the last owner', async ({ page }) => {
+test('an owner changes a role, removes a member, and cannot remove the last owner', async ({
+	page
+}) => {
 	await signIn(page, 'owner');
 	await page.goto('/o/demo/members');
 	await page.getByLabel('Role of temp@e2e.test').selectOption('donor');
@@ -63,7 +69,9 @@ test('an owner changes a role, removes a member, and cannot remove the last owne
 	await expect(page.getByRole('row', { name: /Member removed.*temp@e2e\.test/ })).toBeVisible();
 });
 
-test('a bad e-mail in the invitation form is explained and nothing is created', async ({ page }) => {
+test('a bad e-mail in the invitation form is explained and nothing is created', async ({
+	page
+}) => {
 	await signIn(page, 'owner');
 	await page.goto('/o/demo/members');
 	const before = await page.getByRole('button', { name: 'Revoke' }).count();

@@ -17,7 +17,7 @@ export const LANGUAGE_NAMES: Record<UiLanguage, string> = {
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ckb', 'dv', 'yi', 'sd', 'ug']);
 
 export function direction(lang: string): 'ltr' | 'rtl' {
-	return RTL_LANGUAGES.has(lang.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
+	return RTL_LANGUAGES.has(lang.split(/[-_]/)[0]!.toLowerCase()) ? 'rtl' : 'ltr';
 }
 
 export function isUiLanguage(value: unknown): value is UiLanguage {

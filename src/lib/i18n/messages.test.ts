@@ -55,7 +55,6 @@ function sourceFiles(dir: string): string[] {
 
 const english = flatten(load('en'));
 const englishBases = byBaseKey(english);
-const otherLanguages = UI_LANGUAGES.filter((lang) => lang !== 'en');
 /** Keys whose English text is right in every language (a proper name). */
 const SAME_EVERYWHERE = new Set(['app.name']);
 

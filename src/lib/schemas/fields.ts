@@ -16,7 +16,10 @@ export const optionalEmail = z
 	.transform((v) => v || null);
 
 /** A password being typed to sign in: any length is accepted, the policy applies to new ones. */
-export const currentPassword = z.string().min(1, 'validation.required').max(1024, 'validation.tooLong');
+export const currentPassword = z
+	.string()
+	.min(1, 'validation.required')
+	.max(1024, 'validation.tooLong');
 
 /** Length only; the full policy (common passwords, e-mail inside) runs in the auth service. */
 export const newPassword = z

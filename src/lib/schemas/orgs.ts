@@ -4,7 +4,11 @@ import { optionalEmail, role, uuid } from './fields';
 /** Words that would collide with top-level routes or confuse people if used as a slug. */
 const RESERVED_SLUGS = new Set(['new', 'admin', 'api', 'login', 'logout', 'settings', 'healthz']);
 
-export const orgName = z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong');
+export const orgName = z
+	.string()
+	.trim()
+	.min(1, 'validation.required')
+	.max(120, 'validation.tooLong');
 
 export const newOrgSchema = z.object({
 	name: orgName,

@@ -10,15 +10,39 @@ function check(method: string, headers: Record<string, string>) {
 
 describe('isCrossSiteForm', () => {
 	it.each([
-		['same-origin plain post under no-referrer', { 'content-type': form, 'sec-fetch-site': 'same-origin', origin: 'null' }, false],
-		['typed by the person (no initiator)', { 'content-type': form, 'sec-fetch-site': 'none' }, false],
-		['another site', { 'content-type': form, 'sec-fetch-site': 'cross-site', origin: 'null' }, true],
-		['a sibling subdomain', { 'content-type': 'multipart/form-data; boundary=x', 'sec-fetch-site': 'same-site' }, true],
-		['text/plain from another site', { 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site' }, true],
+		[
+			'same-origin plain post under no-referrer',
+			{ 'content-type': form, 'sec-fetch-site': 'same-origin', origin: 'null' },
+			false
+		],
+		[
+			'typed by the person (no initiator)',
+			{ 'content-type': form, 'sec-fetch-site': 'none' },
+			false
+		],
+		[
+			'another site',
+			{ 'content-type': form, 'sec-fetch-site': 'cross-site', origin: 'null' },
+			true
+		],
+		[
+			'a sibling subdomain',
+			{ 'content-type': 'multipart/form-data; boundary=x', 'sec-fetch-site': 'same-site' },
+			true
+		],
+		[
+			'text/plain from another site',
+			{ 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site' },
+			true
+		],
 		['old browser, matching Origin', { 'content-type': form, origin: ORIGIN }, false],
 		['old browser, foreign Origin', { 'content-type': form, origin: 'https://evil.example' }, true],
 		['old browser, no headers at all', { 'content-type': form }, false],
-		['JSON body (not a form; CORS applies)', { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }, false]
+		[
+			'JSON body (not a form; CORS applies)',
+			{ 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' },
+			false
+		]
 	])('%s', (_, headers, expected) => {
 		expect(check('POST', headers)).toBe(expected);
 	});

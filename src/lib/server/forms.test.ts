@@ -55,7 +55,11 @@ describe('parseForm', () => {
 	});
 
 	it('calls a repeated field invalid rather than taking one of its values', () => {
-		const parsed = parseForm(form({ email: ['a@ngo.org', 'b@ngo.org'], password: 'x' }), signInSchema, t);
+		const parsed = parseForm(
+			form({ email: ['a@ngo.org', 'b@ngo.org'], password: 'x' }),
+			signInSchema,
+			t
+		);
 		expect(parsed.ok).toBe(false);
 		if (parsed.ok) return;
 		expect(parsed.errors.email).toBe('T:validation.invalid');
@@ -66,7 +70,11 @@ describe('parseForm', () => {
 		const data = form({ email: 'a@ngo.org', password: 'x' });
 		data.append('next', new File(['x'], 'x.txt'));
 		const parsed = parseForm(data, signInSchema, t);
-		expect(parsed).toMatchObject({ ok: true, data: { email: 'a@ngo.org' }, values: { email: 'a@ngo.org' } });
+		expect(parsed).toMatchObject({
+			ok: true,
+			data: { email: 'a@ngo.org' },
+			values: { email: 'a@ngo.org' }
+		});
 	});
 
 	describe('with the password forms', () => {
@@ -76,7 +84,10 @@ describe('parseForm', () => {
 				changePasswordSchema,
 				t
 			);
-			expect(parsed).toMatchObject({ ok: false, errors: { confirm: 'T:validation.passwordsDiffer' } });
+			expect(parsed).toMatchObject({
+				ok: false,
+				errors: { confirm: 'T:validation.passwordsDiffer' }
+			});
 		});
 
 		it('accepts two equal new passwords', () => {
@@ -85,7 +96,10 @@ describe('parseForm', () => {
 				changePasswordSchema,
 				t
 			);
-			expect(parsed).toMatchObject({ ok: true, data: { current: 'old one', password: GOOD_PASSWORD } });
+			expect(parsed).toMatchObject({
+				ok: true,
+				data: { current: 'old one', password: GOOD_PASSWORD }
+			});
 		});
 
 		it.each([
@@ -208,7 +222,11 @@ describe('parseForm', () => {
 		it('accepts exactly the whole numbers 3 to 20', () => {
 			fc.assert(
 				fc.property(fc.integer({ min: -100, max: 100 }), (n) => {
-					const parsed = parseForm(form({ name: 'Org', minCellSize: String(n) }), orgSettingsSchema, t);
+					const parsed = parseForm(
+						form({ name: 'Org', minCellSize: String(n) }),
+						orgSettingsSchema,
+						t
+					);
 					expect(parsed.ok).toBe(n >= 3 && n <= 20);
 				})
 			);
@@ -217,8 +235,14 @@ describe('parseForm', () => {
 
 	describe('with the member forms', () => {
 		it.each([
-			[{ role: 'analyst', email: '' }, { role: 'analyst', email: null }],
-			[{ role: 'donor', email: ' d@ngo.org ' }, { role: 'donor', email: 'd@ngo.org' }]
+			[
+				{ role: 'analyst', email: '' },
+				{ role: 'analyst', email: null }
+			],
+			[
+				{ role: 'donor', email: ' d@ngo.org ' },
+				{ role: 'donor', email: 'd@ngo.org' }
+			]
 		])('accepts the invitation %j', (fields, data) => {
 			expect(parseForm(form(fields), inviteSchema, t)).toMatchObject({ ok: true, data });
 		});
@@ -248,10 +272,12 @@ describe('parseForm', () => {
 		});
 
 		it('accepts "same as my browser" as the profile language', () => {
-			expect(parseForm(form({ displayName: ' Ana ', locale: '' }), profileSchema, t)).toMatchObject({
-				ok: true,
-				data: { displayName: 'Ana', locale: '' }
-			});
+			expect(parseForm(form({ displayName: ' Ana ', locale: '' }), profileSchema, t)).toMatchObject(
+				{
+					ok: true,
+					data: { displayName: 'Ana', locale: '' }
+				}
+			);
 		});
 	});
 });

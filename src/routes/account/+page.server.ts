@@ -27,7 +27,12 @@ export const actions = {
 		const { locals, cookies, url } = event;
 		const parsed = parseForm(await event.request.formData(), changePasswordSchema, locals.t);
 		if (!parsed.ok) return invalid(parsed.errors, { action: 'password' });
-		const result = await auth.changePassword(await db(), user.id, parsed.data.current, parsed.data.password);
+		const result = await auth.changePassword(
+			await db(),
+			user.id,
+			parsed.data.current,
+			parsed.data.password
+		);
 		if (!result.ok) {
 			const field = result.error === 'wrongCurrent' ? 'current' : 'password';
 			return invalid(

@@ -9,7 +9,8 @@ export const load = (() => redirect(303, '/')) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ locals, cookies, url }) => {
-		if (locals.user && locals.session) await auth.signOut(await db(), locals.user, locals.session.id);
+		if (locals.user && locals.session)
+			await auth.signOut(await db(), locals.user, locals.session.id);
 		clearSessionCookie(cookies, url);
 		redirect(303, '/login');
 	}

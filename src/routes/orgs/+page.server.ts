@@ -23,8 +23,7 @@ export const actions = {
 		if (!parsed.ok) return invalid(parsed.errors, { values: parsed.values });
 		const handle = await db();
 		const created = await orgs.createOrganisation(handle, parsed.data, user);
-		if (!created.ok)
-			return invalid({ slug: t('orgs.slugTaken') }, { values: parsed.values });
+		if (!created.ok) return invalid({ slug: t('orgs.slugTaken') }, { values: parsed.values });
 		await orgs.rememberLastOrg(handle, user.id, created.org.id);
 		redirect(303, `/o/${created.org.slug}`);
 	}

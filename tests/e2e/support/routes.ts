@@ -44,5 +44,9 @@ export const ORG_ACTIONS: { path: string; form: Record<string, string>; allowed:
 		form: { id: '00000000-0000-4000-8000-000000000000' },
 		allowed: ['owner']
 	},
-	{ path: '/o/demo/settings', form: { name: 'Safe Futures Programme (demo)', minCellSize: '5' }, allowed: ['owner'] }
+	{
+		path: '/o/demo/settings',
+		form: { name: 'Safe Futures Programme (demo)', minCellSize: '5' },
+		allowed: ['owner']
+	}
 ];

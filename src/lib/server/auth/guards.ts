@@ -34,6 +34,7 @@ export async function requireOrg(
 	const slug = (event.params as Record<string, string | undefined>).org;
 	const membership = slug ? await resolveMembership(await db(), user.id, slug) : null;
 	if (!membership) error(404, { message: event.locals.t('errors.notFound') });
-	if (!can(membership.role, permission)) error(403, { message: event.locals.t('errors.forbidden') });
+	if (!can(membership.role, permission))
+		error(403, { message: event.locals.t('errors.forbidden') });
 	return { user, org: membership.org, role: membership.role };
 }

@@ -15,10 +15,20 @@ describe('passwordProblem', () => {
 		['eleven characters', 'horse batte', undefined, 'tooShort'],
 		['twelve characters', 'horse batter', undefined, null],
 		['the empty string', '', undefined, 'tooShort'],
-		['11 emoji are 22 code units but only 11 characters', '🐢🦊🐙🌵🍄🎈🧭🪁🦉🌻🐝', undefined, 'tooShort'],
+		[
+			'11 emoji are 22 code units but only 11 characters',
+			'🐢🦊🐙🌵🍄🎈🧭🪁🦉🌻🐝',
+			undefined,
+			'tooShort'
+		],
 		['12 emoji are 12 characters', '🐢🦊🐙🌵🍄🎈🧭🪁🦉🌻🐝🍋', undefined, null],
 		['12 accented letters', 'éàüöçñåøßðþœ', undefined, null],
-		['256 emoji are 512 code units but 256 characters', '🐢🦊🐙🌵🍄🎈🧭🪁🦉🌻🐝🍋🐢🦊🐙🌵'.repeat(16), undefined, null],
+		[
+			'256 emoji are 512 code units but 256 characters',
+			'🐢🦊🐙🌵🍄🎈🧭🪁🦉🌻🐝🍋🐢🦊🐙🌵'.repeat(16),
+			undefined,
+			null
+		],
 		['257 emoji', '🐢🦊🐙🌵🍄🎈🧭🪁🦉🌻🐝🍋🐢🦊🐙🌵'.repeat(16) + '🍋', undefined, 'tooLong'],
 		['just over the maximum', 'x'.repeat(PASSWORD_MAX) + 'y', undefined, 'tooLong'],
 		['a listed common password', 'P@ssw0rd1234', undefined, 'common'],
@@ -29,8 +39,18 @@ describe('passwordProblem', () => {
 		['an ascending run of digits', '0123456789:;', undefined, 'common'],
 		['an ascending run of letters', 'abcdefghijklm', undefined, 'common'],
 		['a descending run of letters', 'ZYXWVUTSRQPO', undefined, 'common'],
-		['contains the e-mail local part', 'maria.silva-rocks-2025', 'maria.silva@ngo.org', 'containsEmail'],
-		['contains it in other case', 'I am MARIA.SILVA, hello', 'Maria.Silva@ngo.org', 'containsEmail'],
+		[
+			'contains the e-mail local part',
+			'maria.silva-rocks-2025',
+			'maria.silva@ngo.org',
+			'containsEmail'
+		],
+		[
+			'contains it in other case',
+			'I am MARIA.SILVA, hello',
+			'Maria.Silva@ngo.org',
+			'containsEmail'
+		],
 		['a local part shorter than 4 is ignored', 'ann and her long password', 'ann@ngo.org', null],
 		['a different local part is fine', 'correct horse battery', 'maria@ngo.org', null]
 	];
@@ -90,7 +110,10 @@ describe('hashPassword and verifyPassword', () => {
 	});
 
 	it('salt each hash, so equal passwords give different hashes', async () => {
-		const [a, b] = await Promise.all([hashPassword('same password here'), hashPassword('same password here')]);
+		const [a, b] = await Promise.all([
+			hashPassword('same password here'),
+			hashPassword('same password here')
+		]);
 		expect(a).not.toBe(b);
 	});
 

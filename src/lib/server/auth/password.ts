@@ -48,7 +48,8 @@ export function passwordProblem(password: string, email?: string): PasswordProbl
 function isTrivial(folded: string): boolean {
 	for (let size = 1; size <= 4; size++) {
 		const unit = folded.slice(0, size);
-		if (unit.repeat(Math.ceil(folded.length / size)).slice(0, folded.length) === folded) return true;
+		if (unit.repeat(Math.ceil(folded.length / size)).slice(0, folded.length) === folded)
+			return true;
 	}
 	const codes = [...folded].map((c) => c.codePointAt(0) ?? 0);
 	const ascending = codes.every((c, i) => i === 0 || c === codes[i - 1]! + 1);

@@ -85,7 +85,11 @@ describe('signIn', () => {
 	});
 
 	it('opens a session the session cookie then resolves to the person', async () => {
-		const result = await signIn(db, { email: ' Bashir@NGO.example', password: PASSWORD, address: address() });
+		const result = await signIn(db, {
+			email: ' Bashir@NGO.example',
+			password: PASSWORD,
+			address: address()
+		});
 		if (!result.ok) throw new Error(result.error);
 		expect(result.user.id).toBe(userId);
 		const validated = await validateSessionToken(db, result.token);
@@ -123,14 +127,24 @@ describe('signIn', () => {
 
 		it('locks the account after five failures, even for the right password from elsewhere', async () => {
 			for (let i = 0; i < 4; i++) {
-				const attempt = await signIn(db, { email: victim, password: `guess number ${i}!`, address: address() }, T0);
+				const attempt = await signIn(
+					db,
+					{ email: victim, password: `guess number ${i}!`, address: address() },
+					T0
+				);
 				expect(attempt).toEqual({ ok: false, error: 'invalid' });
 			}
-			expect(await signIn(db, { email: victim, password: 'guess number 5!', address: address() }, T0)).toEqual({
+			expect(
+				await signIn(db, { email: victim, password: 'guess number 5!', address: address() }, T0)
+			).toEqual({
 				ok: false,
 				error: 'invalid'
 			});
-			const locked = await signIn(db, { email: 'CHLOE@ngo.example', password: PASSWORD, address: address() }, later(1_000));
+			const locked = await signIn(
+				db,
+				{ email: 'CHLOE@ngo.example', password: PASSWORD, address: address() },
+				later(1_000)
+			);
 			expect(locked).toMatchObject({ ok: false, error: 'throttled' });
 			if (locked.ok || locked.error !== 'throttled') return;
 			expect(locked.retryAfterSeconds).toBeGreaterThan(0);
@@ -138,23 +152,34 @@ describe('signIn', () => {
 		});
 
 		it('lets the right password in once the lock has passed, and then forgets the failures', async () => {
-			const ok = await signIn(db, { email: victim, password: PASSWORD, address: address() }, later(31_000));
+			const ok = await signIn(
+				db,
+				{ email: victim, password: PASSWORD, address: address() },
+				later(31_000)
+			);
 			expect(ok.ok).toBe(true);
 			// With the counter cleared, four more mistakes are again allowed without a lock.
 			for (let i = 0; i < 4; i++) {
-				const attempt = await signIn(db, { email: victim, password: `again wrong ${i}!!`, address: address() }, later(32_000));
+				const attempt = await signIn(
+					db,
+					{ email: victim, password: `again wrong ${i}!!`, address: address() },
+					later(32_000)
+				);
 				expect(attempt).toEqual({ ok: false, error: 'invalid' });
 			}
-			expect((await signIn(db, { email: victim, password: PASSWORD, address: address() }, later(33_000))).ok).toBe(
-				true
-			);
+			expect(
+				(await signIn(db, { email: victim, password: PASSWORD, address: address() }, later(33_000)))
+					.ok
+			).toBe(true);
 		});
 
 		it('counts unknown e-mails too, so a locked answer does not reveal an account', async () => {
 			const ghost = 'ghost@ngo.example';
 			for (let i = 0; i < 5; i++)
 				await signIn(db, { email: ghost, password: PASSWORD, address: address() }, T0);
-			expect(await signIn(db, { email: ghost, password: PASSWORD, address: address() }, T0)).toMatchObject({
+			expect(
+				await signIn(db, { email: ghost, password: PASSWORD, address: address() }, T0)
+			).toMatchObject({
 				ok: false,
 				error: 'throttled'
 			});
@@ -168,7 +193,9 @@ describe('signIn', () => {
 				ok: false,
 				error: 'throttled'
 			});
-			expect((await signIn(db, { email, password: PASSWORD, address: address() }, T0)).ok).toBe(true);
+			expect((await signIn(db, { email, password: PASSWORD, address: address() }, T0)).ok).toBe(
+				true
+			);
 		}, 30_000);
 
 		it('stores neither e-mail addresses nor client addresses', async () => {
@@ -184,14 +211,22 @@ describe('signIn', () => {
 	});
 
 	it('records nothing for an e-mail without an account', async () => {
-		const [before] = await rows<{ n: number }>(db.execute(sql`select count(*)::int as n from audit_events`));
+		const [before] = await rows<{ n: number }>(
+			db.execute(sql`select count(*)::int as n from audit_events`)
+		);
 		await signIn(db, { email: 'stranger@ngo.example', password: PASSWORD, address: address() });
-		const [after] = await rows<{ n: number }>(db.execute(sql`select count(*)::int as n from audit_events`));
+		const [after] = await rows<{ n: number }>(
+			db.execute(sql`select count(*)::int as n from audit_events`)
+		);
 		expect(after!.n).toBe(before!.n);
 	});
 
 	it('records in no organisation the person has left', async () => {
-		const other = await createOrganisation(db, { slug: 'sign-in-left', name: 'Left' }, { id: userId, email });
+		const other = await createOrganisation(
+			db,
+			{ slug: 'sign-in-left', name: 'Left' },
+			{ id: userId, email }
+		);
 		if (!other.ok) throw new Error(other.error);
 		await db
 			.delete(memberships)

@@ -3,7 +3,13 @@ import * as audit from '../audit/service';
 import type { Db } from '../db';
 import { memberships, users, type User } from '../db/schema';
 import { acceptInvitation, type AcceptError } from '../orgs/service';
-import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from './password';
+import {
+	dummyPasswordHash,
+	hashPassword,
+	passwordProblem,
+	verifyPassword,
+	type PasswordProblem
+} from './password';
 import {
 	createSession,
 	invalidateSession,
@@ -64,7 +70,10 @@ export async function signIn(
 	if (wait > 0) return { ok: false, error: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
 
 	const user = await findUserByEmail(db, input.email);
-	const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+	const valid = await verifyPassword(
+		user?.passwordHash ?? (await dummyPasswordHash()),
+		input.password
+	);
 	if (!user || !valid) {
 		await recordFailure(db, keys, now);
 		if (user) await recordForEachOrg(db, user, 'auth.sign_in_failed');
@@ -91,7 +100,8 @@ export async function changePassword(
 	current: string,
 	next: string
 ): Promise<
-	{ ok: true; token: string; session: SessionInfo } | { ok: false; error: PasswordProblem | 'wrongCurrent' }
+	| { ok: true; token: string; session: SessionInfo }
+	| { ok: false; error: PasswordProblem | 'wrongCurrent' }
 > {
 	const [user] = await db.select().from(users).where(eq(users.id, userId));
 	if (!user || !(await verifyPassword(user.passwordHash, current)))
@@ -149,7 +159,12 @@ export async function registerWithInvitation(
 			const email = input.email.trim().toLowerCase();
 			const [user] = await tx
 				.insert(users)
-				.values({ email, passwordHash, displayName: input.displayName.trim(), locale: input.locale })
+				.values({
+					email,
+					passwordHash,
+					displayName: input.displayName.trim(),
+					locale: input.locale
+				})
 				.onConflictDoNothing()
 				.returning();
 			if (!user) throw new Abort('emailTaken');

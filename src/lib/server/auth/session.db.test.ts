@@ -128,7 +128,11 @@ describe('changePassword', () => {
 		const created = await createUser(db, { email, password: OLD });
 		if (!created.ok) throw new Error(created.error);
 		userId = created.user.id;
-		const org = await createOrganisation(db, { slug: 'passwords', name: 'P' }, { id: userId, email });
+		const org = await createOrganisation(
+			db,
+			{ slug: 'passwords', name: 'P' },
+			{ id: userId, email }
+		);
 		if (!org.ok) throw new Error(org.error);
 		orgId = org.org.id;
 	});
@@ -161,7 +165,10 @@ describe('changePassword', () => {
 
 	it('makes the new password the one that signs in', async () => {
 		const address = '198.51.100.7';
-		expect(await signIn(db, { email, password: OLD, address })).toEqual({ ok: false, error: 'invalid' });
+		expect(await signIn(db, { email, password: OLD, address })).toEqual({
+			ok: false,
+			error: 'invalid'
+		});
 		expect((await signIn(db, { email, password: NEW, address })).ok).toBe(true);
 	});
 

@@ -24,7 +24,11 @@ export async function createSession(
 	now = new Date()
 ): Promise<{ token: string; session: SessionInfo }> {
 	const token = generateToken();
-	const session = { id: hashToken(token), userId, expiresAt: new Date(now.getTime() + SESSION_LIFETIME) };
+	const session = {
+		id: hashToken(token),
+		userId,
+		expiresAt: new Date(now.getTime() + SESSION_LIFETIME)
+	};
 	await db.insert(sessions).values(session);
 	return { token, session };
 }

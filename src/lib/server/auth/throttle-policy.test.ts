@@ -54,7 +54,11 @@ describe('registerFailure', () => {
 	it('starts a new window once the old one has passed', () => {
 		const locked = failTimes(5)!;
 		const later = registerFailure(locked, at(RULE.windowMs + 1), RULE);
-		expect(later).toEqual({ failures: 1, windowStartedAt: at(RULE.windowMs + 1), lockedUntil: null });
+		expect(later).toEqual({
+			failures: 1,
+			windowStartedAt: at(RULE.windowMs + 1),
+			lockedUntil: null
+		});
 	});
 
 	it('keeps counting in the same window up to its last millisecond', () => {

@@ -18,7 +18,8 @@ export interface Database {
 	db: Db;
 	kind: DatabaseKind;
 	/** Low-level handle for migrations and dumps. */
-	driver: { kind: 'pglite'; client: PGlite } | { kind: 'postgresql'; client: postgres.Sql; url: string };
+	driver:
+		{ kind: 'pglite'; client: PGlite } | { kind: 'postgresql'; client: postgres.Sql; url: string };
 	close(): Promise<void>;
 }
 

@@ -11,7 +11,10 @@ const holder = globalThis as unknown as { __heardDb?: Promise<Database> };
 export function database(): Promise<Database> {
 	if (!holder.__heardDb) {
 		const { databaseUrl, dataDir } = config();
-		holder.__heardDb = openDatabase({ url: databaseUrl, dataDir: databaseUrl ? undefined : dataDir });
+		holder.__heardDb = openDatabase({
+			url: databaseUrl,
+			dataDir: databaseUrl ? undefined : dataDir
+		});
 	}
 	return holder.__heardDb;
 }

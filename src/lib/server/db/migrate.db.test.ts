@@ -48,7 +48,9 @@ describe('migrations', () => {
 
 	it('keep the minimum cell size within 3 to 20', async () => {
 		await expect(
-			database.db.execute(sql`insert into organisations (slug, name, min_cell_size) values ('k-two', 'K', 2)`)
+			database.db.execute(
+				sql`insert into organisations (slug, name, min_cell_size) values ('k-two', 'K', 2)`
+			)
 		).rejects.toThrow();
 	});
 });

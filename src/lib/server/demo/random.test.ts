@@ -66,7 +66,8 @@ describe('seededRandom', () => {
 					fc.pre(weights.some((w) => w > 0));
 					const items = weights.map((_, i) => i);
 					const random = seededRandom(seed);
-					for (let i = 0; i < 30; i++) expect(weights[random.pick(items, weights)]).toBeGreaterThan(0);
+					for (let i = 0; i < 30; i++)
+						expect(weights[random.pick(items, weights)]).toBeGreaterThan(0);
 				}
 			)
 		);

@@ -48,7 +48,11 @@ describe('seedDemo', () => {
 	});
 
 	it('gives a password that signs in', async () => {
-		const result = await signIn(db, { email: DEMO_EMAIL, password: password!, address: '192.0.2.1' });
+		const result = await signIn(db, {
+			email: DEMO_EMAIL,
+			password: password!,
+			address: '192.0.2.1'
+		});
 		expect(result.ok).toBe(true);
 	});
 

@@ -26,7 +26,9 @@ export async function createMember(
 		error: (issue) => (issue.input === undefined ? 'validation.required' : 'validation.invalid')
 	});
 	if (!parsed.success) {
-		const problems = parsed.error.issues.map((i) => `--${i.path.join('.')}: ${describe(i.message)}`);
+		const problems = parsed.error.issues.map(
+			(i) => `--${i.path.join('.')}: ${describe(i.message)}`
+		);
 		return { ok: false, message: `Invalid options:\n  ${problems.join('\n  ')}` };
 	}
 	const { email, password, org: slug, role, name } = parsed.data;
@@ -47,7 +49,7 @@ export async function createMember(
 			.insert(memberships)
 			.values({ orgId: org.id, userId: user.id, role })
 			.onConflictDoUpdate({ target: [memberships.orgId, memberships.userId], set: { role } });
-		return { ok: true, message: `${email} is ${role} of ${slug}.` };
+		return { ok: true, message: `${user.email} is ${role} of ${slug}.` };
 	});
 }
 

@@ -4,7 +4,7 @@ import { registerWithInvitation } from '../auth/service';
 import { validateSessionToken } from '../auth/session';
 import { generateToken, hashToken } from '../auth/tokens';
 import type { Database, Db } from '../db';
-import { auditEvents, invitations, memberships, users, type Organisation } from '../db/schema';
+import { auditEvents, memberships, users, type Organisation } from '../db/schema';
 import { createTestDatabase, rows } from '../db/testing';
 import {
 	acceptInvitation,
@@ -49,7 +49,11 @@ async function organisation(slug: string, owner?: Actor): Promise<Organisation> 
 	return created.org;
 }
 
-async function join(org: Organisation, user: Actor, role: 'owner' | 'manager' | 'analyst' | 'donor') {
+async function join(
+	org: Organisation,
+	user: Actor,
+	role: 'owner' | 'manager' | 'analyst' | 'donor'
+) {
 	await db.insert(memberships).values({ orgId: org.id, userId: user.id, role });
 }
 
@@ -70,7 +74,10 @@ async function auditOf(orgId: string, action: string) {
 }
 
 async function userExists(email: string) {
-	const found = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+	const found = await db
+		.select()
+		.from(users)
+		.where(eq(sql`lower(${users.email})`, email.toLowerCase()));
 	return found.length > 0;
 }
 
@@ -134,7 +141,10 @@ describe('tenant isolation', () => {
 			ok: false,
 			error: 'notMember'
 		});
-		expect(await removeMember(db, alice, orgA.id, bob.id)).toEqual({ ok: false, error: 'notMember' });
+		expect(await removeMember(db, alice, orgA.id, bob.id)).toEqual({
+			ok: false,
+			error: 'notMember'
+		});
 		expect(await roleOf(orgB.id, bob.id)).toBe('owner');
 	});
 });
@@ -160,7 +170,10 @@ describe('changeRole and removeMember', () => {
 	});
 
 	it('refuse to remove the last owner', async () => {
-		expect(await removeMember(db, owner, org.id, owner.id)).toEqual({ ok: false, error: 'lastOwner' });
+		expect(await removeMember(db, owner, org.id, owner.id)).toEqual({
+			ok: false,
+			error: 'lastOwner'
+		});
 		expect(await roleOf(org.id, owner.id)).toBe('owner');
 	});
 
@@ -227,12 +240,16 @@ describe('invitations', () => {
 		expect(token).toMatch(/^[a-z2-7]{32}$/);
 		expect(invitation.tokenHash).toBe(hashToken(token));
 		const stored = await rows<{ row: string }>(
-			db.execute(sql`select row_to_json(i)::text as row from invitations i where id = ${invitation.id}`)
+			db.execute(
+				sql`select row_to_json(i)::text as row from invitations i where id = ${invitation.id}`
+			)
 		);
 		expect(stored).toHaveLength(1);
 		expect(stored[0]!.row).not.toContain(token);
 		const logged = await rows<{ row: string }>(
-			db.execute(sql`select row_to_json(a)::text as row from audit_events a where org_id = ${org.id}`)
+			db.execute(
+				sql`select row_to_json(a)::text as row from audit_events a where org_id = ${org.id}`
+			)
 		);
 		for (const { row } of logged) expect(row).not.toContain(token);
 		expect(invitation.email).toBe('guest@ngo.example');
@@ -267,7 +284,10 @@ describe('invitations', () => {
 		const { token } = await createInvitation(db, owner, org.id, { role: 'donor' }, now);
 		const at = (ms: number) => new Date(now.getTime() + ms);
 		expect((await inspectInvitation(db, token, at(7 * DAY - 1))).ok).toBe(true);
-		expect(await inspectInvitation(db, token, at(7 * DAY))).toEqual({ ok: false, error: 'expired' });
+		expect(await inspectInvitation(db, token, at(7 * DAY))).toEqual({
+			ok: false,
+			error: 'expired'
+		});
 		const joiner = await person();
 		expect(await acceptInvitation(db, token, joiner, at(8 * DAY))).toEqual({
 			ok: false,
@@ -295,7 +315,10 @@ describe('invitations', () => {
 	it('work once even when accepted twice at the same moment', async () => {
 		const { token } = await createInvitation(db, owner, org.id, { role: 'analyst' });
 		const [a, b] = [await person(), await person()];
-		const results = await Promise.all([acceptInvitation(db, token, a), acceptInvitation(db, token, b)]);
+		const results = await Promise.all([
+			acceptInvitation(db, token, a),
+			acceptInvitation(db, token, b)
+		]);
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
 		const roles = [await roleOf(org.id, a.id), await roleOf(org.id, b.id)];
 		expect(roles.filter(Boolean)).toEqual(['analyst']);
@@ -329,7 +352,9 @@ describe('invitations', () => {
 	it('can be revoked only by their own organisation', async () => {
 		const otherOwner = await person();
 		const other = await organisation('other-inviting', otherOwner);
-		const { token, invitation } = await createInvitation(db, otherOwner, other.id, { role: 'analyst' });
+		const { token, invitation } = await createInvitation(db, otherOwner, other.id, {
+			role: 'analyst'
+		});
 		expect(await revokeInvitation(db, owner, org.id, invitation.id)).toBe(false);
 		expect((await inspectInvitation(db, token)).ok).toBe(true);
 		expect(await auditOf(org.id, 'invitation.revoked')).toHaveLength(0);
@@ -338,7 +363,10 @@ describe('invitations', () => {
 		expect(await inspectInvitation(db, token)).toEqual({ ok: false, error: 'revoked' });
 		expect(await auditOf(other.id, 'invitation.revoked')).toHaveLength(1);
 		expect(await revokeInvitation(db, otherOwner, other.id, invitation.id)).toBe(false);
-		expect(await acceptInvitation(db, token, await person())).toEqual({ ok: false, error: 'revoked' });
+		expect(await acceptInvitation(db, token, await person())).toEqual({
+			ok: false,
+			error: 'revoked'
+		});
 	});
 
 	it('cannot be revoked once used', async () => {
@@ -353,7 +381,13 @@ describe('invitations', () => {
 		const open = await createInvitation(db, owner, fresh.id, { role: 'analyst' }, now);
 		const used = await createInvitation(db, owner, fresh.id, { role: 'analyst' }, now);
 		const revoked = await createInvitation(db, owner, fresh.id, { role: 'analyst' }, now);
-		await createInvitation(db, owner, fresh.id, { role: 'analyst' }, new Date(now.getTime() - 8 * DAY));
+		await createInvitation(
+			db,
+			owner,
+			fresh.id,
+			{ role: 'analyst' },
+			new Date(now.getTime() - 8 * DAY)
+		);
 		await createInvitation(db, owner, org.id, { role: 'analyst' }, now);
 		await acceptInvitation(db, used.token, await person());
 		await revokeInvitation(db, owner, fresh.id, revoked.invitation.id);
@@ -366,7 +400,12 @@ describe('invitations', () => {
 describe('registerWithInvitation', () => {
 	let owner: Actor;
 	let org: Organisation;
-	const input = (email: string) => ({ email, password: PASSWORD, displayName: ' New Person ', locale: 'fr' });
+	const input = (email: string) => ({
+		email,
+		password: PASSWORD,
+		displayName: ' New Person ',
+		locale: 'fr'
+	});
 
 	beforeAll(async () => {
 		owner = await person('registrar');

@@ -30,7 +30,8 @@ export async function createOrganisation(
 			.onConflictDoNothing()
 			.returning();
 		if (!org) return { ok: false, error: 'slugTaken' } as const;
-		if (owner) await tx.insert(memberships).values({ orgId: org.id, userId: owner.id, role: 'owner' });
+		if (owner)
+			await tx.insert(memberships).values({ orgId: org.id, userId: owner.id, role: 'owner' });
 		await audit.record(tx, {
 			orgId: org.id,
 			action: 'org.created',
@@ -180,6 +181,7 @@ export async function createInvitation(
 	now = new Date()
 ): Promise<{ token: string; invitation: Invitation }> {
 	const token = generateToken();
+	const email = input.email?.trim().toLowerCase() || null;
 	return db.transaction(async (tx) => {
 		const [invitation] = await tx
 			.insert(invitations)
@@ -187,7 +189,7 @@ export async function createInvitation(
 				orgId,
 				tokenHash: hashToken(token),
 				role: input.role,
-				email: input.email?.trim().toLowerCase() || null,
+				email,
 				createdBy: actor.id,
 				expiresAt: new Date(now.getTime() + INVITATION_LIFETIME)
 			})
@@ -196,7 +198,7 @@ export async function createInvitation(
 			orgId,
 			action: 'invitation.created',
 			actor,
-			target: input.email || null,
+			target: email,
 			details: { role: input.role }
 		});
 		return { token, invitation: invitation! };

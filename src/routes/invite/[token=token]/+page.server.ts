@@ -26,8 +26,7 @@ export const actions = {
 	join: async (event) => {
 		const user = requireUser(event);
 		const result = await orgs.acceptInvitation(await db(), event.params.token, user);
-		if (!result.ok)
-			return invalid({ form: event.locals.t(`invite.problems.${result.error}`) });
+		if (!result.ok) return invalid({ form: event.locals.t(`invite.problems.${result.error}`) });
 		await orgs.rememberLastOrg(await db(), user.id, result.org.id);
 		redirect(303, `/o/${result.org.slug}`);
 	},
@@ -51,6 +50,7 @@ export const actions = {
 function describeRegisterError(error: string): [field: string, key: string] {
 	if (['tooShort', 'tooLong', 'common', 'containsEmail'].includes(error))
 		return ['password', `auth.passwordProblems.${error}`];
-	if (error === 'emailTaken' || error === 'wrongEmail') return ['email', `invite.problems.${error}`];
+	if (error === 'emailTaken' || error === 'wrongEmail')
+		return ['email', `invite.problems.${error}`];
 	return ['form', `invite.problems.${error}`];
 }

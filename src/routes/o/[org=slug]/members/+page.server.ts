@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import {
 	changeRoleSchema,
 	inviteSchema,
@@ -35,8 +34,15 @@ export const actions = {
 		const { t } = event.locals;
 		const parsed = parseForm(await event.request.formData(), changeRoleSchema, t);
 		if (!parsed.ok) return invalid({ form: t('validation.invalid') }, { action: 'role' });
-		const result = await orgs.changeRole(await db(), user, org.id, parsed.data.userId, parsed.data.role);
-		if (!result.ok) return invalid({ form: t(`members.errors.${result.error}`) }, { action: 'role' });
+		const result = await orgs.changeRole(
+			await db(),
+			user,
+			org.id,
+			parsed.data.userId,
+			parsed.data.role
+		);
+		if (!result.ok)
+			return invalid({ form: t(`members.errors.${result.error}`) }, { action: 'role' });
 		return { action: 'role', saved: true };
 	},
 	remove: async (event) => {
@@ -45,7 +51,8 @@ export const actions = {
 		const parsed = parseForm(await event.request.formData(), removeMemberSchema, t);
 		if (!parsed.ok) return invalid({ form: t('validation.invalid') }, { action: 'remove' });
 		const result = await orgs.removeMember(await db(), user, org.id, parsed.data.userId);
-		if (!result.ok) return invalid({ form: t(`members.errors.${result.error}`) }, { action: 'remove' });
+		if (!result.ok)
+			return invalid({ form: t(`members.errors.${result.error}`) }, { action: 'remove' });
 		return { action: 'remove', saved: true };
 	},
 	revoke: async (event) => {
@@ -54,7 +61,8 @@ export const actions = {
 		const parsed = parseForm(await event.request.formData(), revokeInvitationSchema, t);
 		if (!parsed.ok) return invalid({ form: t('validation.invalid') }, { action: 'revoke' });
 		const revoked = await orgs.revokeInvitation(await db(), user, org.id, parsed.data.id);
-		if (!revoked) return invalid({ form: t('members.errors.invitationGone') }, { action: 'revoke' });
+		if (!revoked)
+			return invalid({ form: t('members.errors.invitationGone') }, { action: 'revoke' });
 		return { action: 'revoke', saved: true };
 	}
 } satisfies Actions;

@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import { orgSettingsSchema } from '$lib/schemas/orgs';
 import { requireOrg } from '$lib/server/auth/guards';
 import { db } from '$lib/server/db';
