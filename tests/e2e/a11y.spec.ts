@@ -48,8 +48,19 @@ for (const lang of ['en', 'ar'] as const) {
 			}
 			await page.goto('/o/elsewhere/members');
 			await page.locator('form[action="?/invite"] button[type="submit"]').click();
-			await page.locator('#copy-value').waitFor();
+			const link = await page.locator('#copy-value').inputValue();
 			await scan(page, '/o/elsewhere/members with a new link');
+
+			// The invitation page as the invited person sees it, signed out.
+			const guestContext = await page.context().browser()!.newContext({ locale: lang });
+			const guest = await guestContext.newPage();
+			await guest.goto(new URL(link).pathname);
+			await expect(guest.locator('form[action="?/register"]')).toBeVisible();
+			await scan(guest, '/invite (valid)');
+			await guest.locator('form[action="?/register"] button[type="submit"]').click();
+			await expect(guest.locator('#field-email-error')).toBeVisible();
+			await scan(guest, '/invite (with errors)');
+			await guestContext.close();
 		});
 	});
 }

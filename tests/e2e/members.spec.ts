@@ -32,6 +32,13 @@ test('an owner invites an analyst, who joins by the link and is refused owner pa
 	expect(denied?.status()).toBe(403);
 	await expect(guest.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
 
+	// They can sign out and come back with the password they chose.
+	await guest.getByRole('button', { name: 'Sign out' }).click();
+	await guest.locator('#field-email').fill('new.analyst@e2e.test');
+	await guest.locator('#field-password').fill('a-long-enough-passphrase');
+	await guest.getByRole('button', { name: 'Sign in' }).click();
+	await expect(guest).toHaveURL(/\/o\/demo$/);
+
 	// The link was single-use.
 	const other = await browser.newPage();
 	await other.goto(new URL(link).pathname);
