@@ -1,19 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '../db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db';
 import { auditEvents, memberships, users } from '../db/schema';
-import { createTestDatabase, rows } from '../db/testing';
+import { useTestDatabase, rows } from '../db/testing';
 import { createOrganisation } from '../orgs/service';
 import { createUser, findUserByEmail, signIn } from './service';
 import { validateSessionToken } from './session';
 
-let database: Database;
 let db: Db;
-beforeAll(async () => {
-	database = await createTestDatabase();
-	db = database.db;
+useTestDatabase((d) => {
+	db = d.db;
 });
-afterAll(() => database.close());
 
 const PASSWORD = 'correct horse battery staple';
 const T0 = new Date('2025-03-01T10:00:00Z');

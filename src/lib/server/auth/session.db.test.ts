@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '../db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db';
 import { auditEvents, sessions, users } from '../db/schema';
-import { createTestDatabase } from '../db/testing';
+import { useTestDatabase } from '../db/testing';
 import { createOrganisation } from '../orgs/service';
 import { changePassword, createUser, signIn } from './service';
 import {
@@ -14,13 +14,10 @@ import {
 } from './session';
 import { hashToken } from './tokens';
 
-let database: Database;
 let db: Db;
-beforeAll(async () => {
-	database = await createTestDatabase();
-	db = database.db;
+useTestDatabase((d) => {
+	db = d.db;
 });
-afterAll(() => database.close());
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = new Date('2025-03-01T10:00:00Z');

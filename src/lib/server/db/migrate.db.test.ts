@@ -1,15 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, rows } from './testing';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase, rows } from './testing';
 import type { Database } from './client';
 import * as audit from '../audit/service';
 import { createOrganisation } from '../orgs/service';
 
 let database: Database;
-beforeAll(async () => {
-	database = await createTestDatabase();
+useTestDatabase((d) => {
+	database = d;
 });
-afterAll(() => database.close());
 
 describe('migrations', () => {
 	it('create every table of the schema', async () => {

@@ -1,19 +1,16 @@
 import { count } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIn } from '../auth/service';
-import type { Database, Db } from '../db';
+import type { Db } from '../db';
 import { auditEvents, memberships, organisations, users } from '../db/schema';
-import { createTestDatabase } from '../db/testing';
+import { useTestDatabase } from '../db/testing';
 import { resolveMembership } from '../orgs/service';
 import { DEMO_EMAIL, DEMO_ORG_SLUG, isEmpty, seedDemo } from './seed';
 
-let database: Database;
 let db: Db;
-beforeAll(async () => {
-	database = await createTestDatabase();
-	db = database.db;
+useTestDatabase((d) => {
+	db = d.db;
 });
-afterAll(() => database.close());
 
 async function counts() {
 	const tables = { users, organisations, memberships, auditEvents };

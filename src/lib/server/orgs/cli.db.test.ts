@@ -1,19 +1,16 @@
 import { and, count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findUserByEmail } from '../auth/service';
 import { verifyPassword } from '../auth/password';
-import type { Database, Db } from '../db';
+import type { Db } from '../db';
 import { memberships, organisations, users } from '../db/schema';
-import { createTestDatabase } from '../db/testing';
+import { useTestDatabase } from '../db/testing';
 import { createMember } from './cli';
 
-let database: Database;
 let db: Db;
-beforeAll(async () => {
-	database = await createTestDatabase();
-	db = database.db;
+useTestDatabase((d) => {
+	db = d.db;
 });
-afterAll(() => database.close());
 
 const PASSWORD = 'a long enough password';
 

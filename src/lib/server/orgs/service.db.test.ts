@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWithInvitation } from '../auth/service';
 import { validateSessionToken } from '../auth/session';
 import { generateToken, hashToken } from '../auth/tokens';
-import type { Database, Db } from '../db';
+import type { Db } from '../db';
 import { auditEvents, memberships, users, type Organisation } from '../db/schema';
-import { createTestDatabase, rows } from '../db/testing';
+import { useTestDatabase, rows } from '../db/testing';
 import {
 	acceptInvitation,
 	changeRole,
@@ -21,13 +21,10 @@ import {
 	type Actor
 } from './service';
 
-let database: Database;
 let db: Db;
-beforeAll(async () => {
-	database = await createTestDatabase();
-	db = database.db;
+useTestDatabase((d) => {
+	db = d.db;
 });
-afterAll(() => database.close());
 
 const DAY = 24 * 60 * 60 * 1000;
 const PASSWORD = 'a long enough password';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openDatabase, type Database } from '../client';
 import { migrate } from '../migrate';
 
@@ -41,4 +41,17 @@ export async function createTestDatabase(): Promise<Database & { engine: string 
 export async function rows<T>(pending: Promise<unknown>): Promise<T[]> {
 	const result = (await pending) as T[] | { rows: T[] };
 	return Array.isArray(result) ? result : result.rows;
+}
+
+/**
+ * Registers beforeAll/afterAll for a test file's own database and hands it to `ready`.
+ * Usage: `useTestDatabase((d) => { database = d; db = d.db; });`
+ */
+export function useTestDatabase(ready: (database: Database) => void): void {
+	let database: Database | undefined;
+	beforeAll(async () => {
+		database = await createTestDatabase();
+		ready(database);
+	});
+	afterAll(() => database?.close());
 }
