@@ -1,0 +1,85 @@
+import { allQuestions, type Instrument, type Question } from './model';
+
+export interface QuestionChange {
+	name: string;
+	/** Which parts changed: label, type, relevant, choices, … */
+	fields: string[];
+}
+
+export interface InstrumentDiff {
+	added: string[];
+	removed: string[];
+	changed: QuestionChange[];
+	/** Languages added or removed. */
+	languagesAdded: string[];
+	languagesRemoved: string[];
+}
+
+const COMPARED: (keyof Question)[] = [
+	'type',
+	'label',
+	'hint',
+	'required',
+	'requiredMessage',
+	'relevant',
+	'constraint',
+	'constraintMessage',
+	'calculation',
+	'choiceFilter',
+	'appearance',
+	'default',
+	'listName',
+	'range',
+	'preferNotToSay'
+];
+
+/**
+ * What changed between two versions, matched by question name (the identity indicators bind
+ * to). A question whose choice list changed counts as changed with field `choices`.
+ */
+export function diffInstruments(before: Instrument, after: Instrument): InstrumentDiff {
+	const old = new Map(allQuestions(before).map((q) => [q.name, q]));
+	const now = new Map(allQuestions(after).map((q) => [q.name, q]));
+	const listOf = (i: Instrument, name?: string) =>
+		JSON.stringify(i.choiceLists.find((l) => l.name === name)?.choices ?? null);
+	const changed: QuestionChange[] = [];
+	for (const [name, q] of now) {
+		const was = old.get(name);
+		if (!was) continue;
+		const fields = COMPARED.filter((f) => !sameValue(was[f], q[f])).map(String);
+		if (q.listName && listOf(before, was.listName) !== listOf(after, q.listName))
+			fields.push('choices');
+		const pageOf = (i: Instrument) => i.pages.findIndex((p) => p.questions.some((x) => x.name === name));
+		if (before.pages[pageOf(before)]?.name !== after.pages[pageOf(after)]?.name) fields.push('page');
+		if (fields.length) changed.push({ name, fields });
+	}
+	const codes = (i: Instrument) => new Set(i.languages.map((l) => l.code));
+	return {
+		added: [...now.keys()].filter((n) => !old.has(n)),
+		removed: [...old.keys()].filter((n) => !now.has(n)),
+		changed,
+		languagesAdded: [...codes(after)].filter((c) => !codes(before).has(c)),
+		languagesRemoved: [...codes(before)].filter((c) => !codes(after).has(c))
+	};
+}
+
+export function isEmptyDiff(diff: InstrumentDiff): boolean {
+	return (
+		diff.added.length + diff.removed.length + diff.changed.length + diff.languagesAdded.length + diff.languagesRemoved.length ===
+		0
+	);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+	return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+}
+
+/** Empty strings, empty maps and undefined are the same "nothing". Keys sorted. */
+function normalise(value: unknown): unknown {
+	if (value === undefined || value === null || value === '') return null;
+	if (typeof value !== 'object' || Array.isArray(value)) return value;
+	const entries = Object.entries(value as Record<string, unknown>)
+		.filter(([, v]) => v !== undefined && v !== '')
+		.sort(([a], [b]) => a.localeCompare(b));
+	return entries.length ? Object.fromEntries(entries.map(([k, v]) => [k, normalise(v)])) : null;
+}
