@@ -9,6 +9,7 @@ import { migrate } from '../src/lib/server/db/migrate';
 import { seedDemo } from '../src/lib/server/demo/seed';
 import { announceDemo } from '../src/lib/server/setup';
 import { createMember } from '../src/lib/server/orgs/cli';
+import { exportCommand, importCommand } from '../src/lib/server/surveys/cli';
 
 interface Command {
 	summary: string;
@@ -64,6 +65,36 @@ const COMMANDS: Record<string, Command> = {
 			console.log(result.message);
 			return 0;
 		}
+	}
+};
+
+COMMANDS['import-xlsform'] = {
+	summary: 'Import an XLSForm (.xlsx) as a new survey draft; prints the new survey id.',
+	usage: 'import-xlsform FILE.xlsx --org SLUG [--name NAME]',
+	async run(args) {
+		const { values, positionals } = parseArgs({
+			args,
+			allowPositionals: true,
+			options: { org: { type: 'string' }, name: { type: 'string' } }
+		});
+		const db = await database();
+		await migrate(db, config().migrationsDir);
+		return importCommand(db.db, { file: positionals[0], ...values });
+	}
+};
+
+COMMANDS['export-xlsform'] = {
+	summary: 'Export a survey (latest published version, or --version N, or --draft) as XLSForm.',
+	usage: 'export-xlsform SURVEY_ID --out FILE.xlsx [--version N | --draft]',
+	async run(args) {
+		const { values, positionals } = parseArgs({
+			args,
+			allowPositionals: true,
+			options: { out: { type: 'string' }, version: { type: 'string' }, draft: { type: 'boolean' } }
+		});
+		const db = await database();
+		await migrate(db, config().migrationsDir);
+		return exportCommand(db.db, { surveyId: positionals[0], ...values });
 	}
 };
 

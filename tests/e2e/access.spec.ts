@@ -5,7 +5,7 @@ import {
 	type APIRequestContext
 } from '@playwright/test';
 import { signInRequest } from './support/auth';
-import { ORG_ACTIONS, PAGE_ROUTES, type Access } from './support/routes';
+import { ORG_ACTIONS, PAGE_ROUTES, SURVEY_ACTIONS, type Access } from './support/routes';
 import { BASE_URL, type UserKey } from './support/users';
 
 type Who = UserKey | 'anonymous';
@@ -18,6 +18,7 @@ function expected(access: Access, who: Who): number {
 	if (access === 'signedIn') return 200;
 	if (who === 'outsider') return 404;
 	if (access === 'member') return 200;
+	if (access === 'surveys') return who === 'donor' ? 403 : 200;
 	return who === 'owner' ? 200 : 403;
 }
 
@@ -26,6 +27,16 @@ async function contextFor(who: Who): Promise<APIRequestContext> {
 	if (who !== 'anonymous') await signInRequest(context, who);
 	return context;
 }
+
+let demoSurvey = '';
+test.beforeAll(async () => {
+	const owner = await contextFor('owner');
+	const html = await (await owner.get('/o/demo/surveys')).text();
+	demoSurvey = /\/o\/demo\/surveys\/([0-9a-f-]{36})/.exec(html)?.[1] ?? '';
+	expect(demoSurvey, 'the demo survey is listed').not.toBe('');
+	await owner.dispose();
+});
+const withSurvey = (path: string) => path.replace(':demoSurvey', demoSurvey);
 
 for (const who of PEOPLE) {
 	test.describe(`as ${who}`, () => {
@@ -37,7 +48,7 @@ for (const who of PEOPLE) {
 
 		test('every page answers with the right status', async () => {
 			for (const { path, access } of PAGE_ROUTES) {
-				const response = await context.get(path, { maxRedirects: 0 });
+				const response = await context.get(withSurvey(path), { maxRedirects: 0 });
 				const want = path === '/' ? 303 : expected(access, who);
 				expect(response.status(), `${who} GET ${path}`).toBe(want);
 				if (want === 303 && who === 'anonymous')
@@ -45,20 +56,38 @@ for (const who of PEOPLE) {
 			}
 		});
 
-		test('organisation actions are refused to everyone but their role', async () => {
-			for (const action of ORG_ACTIONS) {
-				const response = await context.post(action.path, {
+		test('actions are refused to everyone but their roles', async () => {
+			for (const action of [...ORG_ACTIONS, ...SURVEY_ACTIONS]) {
+				const path = withSurvey(action.path);
+				const response = await context.post(path, {
 					form: action.form,
 					// As a browser's plain form post: HTML, not SvelteKit's JSON action protocol.
 					headers: { origin: BASE_URL, accept: 'text/html' },
 					maxRedirects: 0
 				});
 				const status = response.status();
-				if (who === 'anonymous') expect(status, `${who} POST ${action.path}`).toBe(303);
-				else if (who === 'outsider') expect(status, `${who} POST ${action.path}`).toBe(404);
-				else if (action.allowed.includes(who)) expect([200, 400]).toContain(status);
-				else expect(status, `${who} POST ${action.path}`).toBe(403);
+				if (who === 'anonymous') expect(status, `${who} POST ${path}`).toBe(303);
+				else if (who === 'outsider') expect(status, `${who} POST ${path}`).toBe(404);
+				else if (action.allowed.includes(who))
+					expect([200, 303, 400], `${who} POST ${path}`).toContain(status);
+				else expect(status, `${who} POST ${path}`).toBe(403);
 			}
+		});
+
+		test('the draft autosave endpoint checks role and organisation', async () => {
+			const response = await context.put(withSurvey('/o/demo/surveys/:demoSurvey/draft'), {
+				data: { revision: 1, instrument: { not: 'an instrument' } },
+				maxRedirects: 0
+			});
+			const want = {
+				anonymous: 303,
+				outsider: 404,
+				analyst: 403,
+				donor: 403,
+				owner: 400,
+				manager: 400
+			}[who as string];
+			expect(response.status(), `${who} PUT draft`).toBe(want);
 		});
 	});
 }
@@ -66,7 +95,7 @@ for (const who of PEOPLE) {
 test('members of demo get 404 on every page of another organisation', async () => {
 	const context = await contextFor('owner');
 	for (const { path, access } of PAGE_ROUTES.filter((r) => r.path.startsWith('/o/demo'))) {
-		const other = path.replace('/o/demo', '/o/elsewhere');
+		const other = withSurvey(path).replace('/o/demo', '/o/elsewhere');
 		const response = await context.get(other, { maxRedirects: 0 });
 		expect(response.status(), `${access} ${other}`).toBe(404);
 		const body = await response.text();

@@ -41,16 +41,18 @@ export function diffInstruments(before: Instrument, after: Instrument): Instrume
 	const old = new Map(allQuestions(before).map((q) => [q.name, q]));
 	const now = new Map(allQuestions(after).map((q) => [q.name, q]));
 	const listOf = (i: Instrument, name?: string) =>
-		JSON.stringify(i.choiceLists.find((l) => l.name === name)?.choices ?? null);
+		JSON.stringify(normalise(i.choiceLists.find((l) => l.name === name)?.choices));
 	const changed: QuestionChange[] = [];
 	for (const [name, q] of now) {
 		const was = old.get(name);
 		if (!was) continue;
 		const fields = COMPARED.filter((f) => !sameValue(was[f], q[f])).map(String);
-		if (q.listName && listOf(before, was.listName) !== listOf(after, q.listName))
+		if ((q.listName || was.listName) && listOf(before, was.listName) !== listOf(after, q.listName))
 			fields.push('choices');
-		const pageOf = (i: Instrument) => i.pages.findIndex((p) => p.questions.some((x) => x.name === name));
-		if (before.pages[pageOf(before)]?.name !== after.pages[pageOf(after)]?.name) fields.push('page');
+		const pageOf = (i: Instrument) =>
+			i.pages.findIndex((p) => p.questions.some((x) => x.name === name));
+		if (before.pages[pageOf(before)]?.name !== after.pages[pageOf(after)]?.name)
+			fields.push('page');
 		if (fields.length) changed.push({ name, fields });
 	}
 	const codes = (i: Instrument) => new Set(i.languages.map((l) => l.code));
@@ -65,9 +67,21 @@ export function diffInstruments(before: Instrument, after: Instrument): Instrume
 
 export function isEmptyDiff(diff: InstrumentDiff): boolean {
 	return (
-		diff.added.length + diff.removed.length + diff.changed.length + diff.languagesAdded.length + diff.languagesRemoved.length ===
+		diff.added.length +
+			diff.removed.length +
+			diff.changed.length +
+			diff.languagesAdded.length +
+			diff.languagesRemoved.length ===
 		0
 	);
+}
+
+/**
+ * True when two instruments say exactly the same thing, key order and empty values aside. Wider
+ * than an empty diff: page relevance and labels, question order and language settings count.
+ */
+export function sameInstrument(a: Instrument, b: Instrument): boolean {
+	return sameValue(a, b);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -77,9 +91,12 @@ function sameValue(a: unknown, b: unknown): boolean {
 /** Empty strings, empty maps and undefined are the same "nothing". Keys sorted. */
 function normalise(value: unknown): unknown {
 	if (value === undefined || value === null || value === '') return null;
-	if (typeof value !== 'object' || Array.isArray(value)) return value;
+	if (Array.isArray(value)) return value.map(normalise);
+	if (typeof value !== 'object') return value;
+	// Normalised before filtering, so a nested empty map (a range's `startLabel: {}`) is nothing too.
 	const entries = Object.entries(value as Record<string, unknown>)
-		.filter(([, v]) => v !== undefined && v !== '')
+		.map(([k, v]) => [k, normalise(v)] as const)
+		.filter(([, v]) => v !== null)
 		.sort(([a], [b]) => a.localeCompare(b));
-	return entries.length ? Object.fromEntries(entries.map(([k, v]) => [k, normalise(v)])) : null;
+	return entries.length ? Object.fromEntries(entries) : null;
 }

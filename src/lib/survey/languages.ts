@@ -3,7 +3,19 @@
  * per language (DOMAIN.md), so a survey in Kurdish Sorani (ckb) is rtl even if a label starts
  * with a Latin word.
  */
-export const RTL_CODES = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ckb', 'dv', 'yi', 'sd', 'ug', 'prs']);
+export const RTL_CODES = new Set([
+	'ar',
+	'fa',
+	'ur',
+	'he',
+	'ps',
+	'ckb',
+	'dv',
+	'yi',
+	'sd',
+	'ug',
+	'prs'
+]);
 
 export const KNOWN_LANGUAGES: Record<string, string> = {
 	en: 'English',

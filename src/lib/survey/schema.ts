@@ -69,9 +69,7 @@ export const instrumentSchema = z.object({
 		.array(
 			z.object({
 				name: z.string().max(64),
-				choices: z
-					.array(z.object({ name: z.string().max(64), label: text, extra }))
-					.max(1000)
+				choices: z.array(z.object({ name: z.string().max(64), label: text, extra })).max(1000)
 			})
 		)
 		.max(500),

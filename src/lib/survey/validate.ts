@@ -3,25 +3,33 @@ import { allQuestions, LIST_TYPES, type Instrument, type Text } from './model';
 import { NAME_PATTERN } from './schema';
 
 /** Columns holding expressions, in the order a person reads a question. */
-export const EXPRESSION_COLUMNS = ['relevant', 'constraint', 'calculation', 'choiceFilter', 'default'] as const;
+export const EXPRESSION_COLUMNS = [
+	'relevant',
+	'constraint',
+	'calculation',
+	'choiceFilter',
+	'default'
+] as const;
 export type ExpressionColumn = (typeof EXPRESSION_COLUMNS)[number];
 
-export type IssueCode =
-	| 'noPages'
-	| 'defaultLanguage'
-	| 'invalidName'
-	| 'duplicateName'
-	| 'emptyLabel'
-	| 'missingList'
-	| 'unknownList'
-	| 'emptyList'
-	| 'duplicateChoice'
-	| 'invalidChoiceName'
-	| 'invalidRange'
-	| 'calculateWithoutCalculation'
-	| 'expression'
-	| 'unknownReference'
-	| 'cycle';
+export const ISSUE_CODES = [
+	'noPages',
+	'defaultLanguage',
+	'invalidName',
+	'duplicateName',
+	'emptyLabel',
+	'missingList',
+	'unknownList',
+	'emptyList',
+	'duplicateChoice',
+	'invalidChoiceName',
+	'invalidRange',
+	'calculateWithoutCalculation',
+	'expression',
+	'unknownReference',
+	'cycle'
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
 
 export interface InstrumentIssue {
 	code: IssueCode;
@@ -47,10 +55,14 @@ export function validateInstrument(instrument: Instrument): InstrumentIssue[] {
 		issues.push({ code: 'defaultLanguage', detail: instrument.defaultLanguage });
 
 	const names = new Map<string, number>();
-	for (const item of [...instrument.pages, ...questions]) names.set(item.name, (names.get(item.name) ?? 0) + 1);
+	for (const item of [...instrument.pages, ...questions])
+		names.set(item.name, (names.get(item.name) ?? 0) + 1);
 	for (const item of [...instrument.pages, ...questions]) {
 		if (!NAME_PATTERN.test(item.name)) issues.push({ code: 'invalidName', subject: item.name });
-		else if ((names.get(item.name) ?? 0) > 1 && !issues.some((i) => i.code === 'duplicateName' && i.subject === item.name))
+		else if (
+			(names.get(item.name) ?? 0) > 1 &&
+			!issues.some((i) => i.code === 'duplicateName' && i.subject === item.name)
+		)
 			issues.push({ code: 'duplicateName', subject: item.name });
 	}
 
@@ -59,8 +71,10 @@ export function validateInstrument(instrument: Instrument): InstrumentIssue[] {
 		if (list.choices.length === 0) issues.push({ code: 'emptyList', subject: list.name });
 		const seen = new Set<string>();
 		for (const choice of list.choices) {
-			if (!/^[^\s]+$/.test(choice.name)) issues.push({ code: 'invalidChoiceName', subject: list.name, detail: choice.name });
-			else if (seen.has(choice.name)) issues.push({ code: 'duplicateChoice', subject: list.name, detail: choice.name });
+			if (!/^[^\s]+$/.test(choice.name))
+				issues.push({ code: 'invalidChoiceName', subject: list.name, detail: choice.name });
+			else if (seen.has(choice.name))
+				issues.push({ code: 'duplicateChoice', subject: list.name, detail: choice.name });
 			seen.add(choice.name);
 		}
 	}
@@ -70,7 +84,8 @@ export function validateInstrument(instrument: Instrument): InstrumentIssue[] {
 			issues.push({ code: 'emptyLabel', subject: q.name });
 		if (LIST_TYPES.includes(q.type)) {
 			if (!q.listName) issues.push({ code: 'missingList', subject: q.name });
-			else if (!lists.has(q.listName)) issues.push({ code: 'unknownList', subject: q.name, detail: q.listName });
+			else if (!lists.has(q.listName))
+				issues.push({ code: 'unknownList', subject: q.name, detail: q.listName });
 		}
 		if (q.type === 'range') {
 			const r = q.range;
@@ -88,7 +103,13 @@ export function validateInstrument(instrument: Instrument): InstrumentIssue[] {
 		if (!source?.trim()) return;
 		const parsed = parse(source);
 		if (!parsed.ok) {
-			issues.push({ code: 'expression', subject, column, position: parsed.error.position, detail: parsed.error.message });
+			issues.push({
+				code: 'expression',
+				subject,
+				column,
+				position: parsed.error.position,
+				detail: parsed.error.message
+			});
 			return;
 		}
 		for (const ref of references(parsed.ast)) {
@@ -123,14 +144,22 @@ export function translationGaps(instrument: Instrument): Record<string, number> 
 		if (Object.keys(page.label).length) texts.push(page.label);
 		for (const q of page.questions) {
 			if (q.type !== 'calculate') texts.push(q.label);
-			for (const t of [q.hint, q.constraintMessage, q.requiredMessage, q.range?.startLabel, q.range?.endLabel])
+			for (const t of [
+				q.hint,
+				q.constraintMessage,
+				q.requiredMessage,
+				q.range?.startLabel,
+				q.range?.endLabel
+			])
 				if (t && Object.values(t).some(Boolean)) texts.push(t);
 		}
 	}
 	for (const list of instrument.choiceLists) for (const c of list.choices) texts.push(c.label);
 	const gaps: Record<string, number> = {};
 	for (const { code } of instrument.languages) {
-		gaps[code] = texts.filter((t) => Object.values(t).some((v) => v.trim()) && !t[code]?.trim()).length;
+		gaps[code] = texts.filter(
+			(t) => Object.values(t).some((v) => v.trim()) && !t[code]?.trim()
+		).length;
 	}
 	return gaps;
 }

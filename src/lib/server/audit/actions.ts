@@ -10,7 +10,12 @@ export const AUDIT_ACTIONS = [
 	'member.role_changed',
 	'member.removed',
 	'invitation.created',
-	'invitation.revoked'
+	'invitation.revoked',
+	'survey.created',
+	'survey.imported',
+	'survey.published',
+	'survey.version_archived',
+	'survey.exported'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -5,6 +5,8 @@ import type { Db } from '../db';
 import { organisations } from '../db/schema';
 import { createOrganisation, findOrganisation } from '../orgs/service';
 import { seededRandom, type Random } from './random';
+import { DEMO_SURVEY } from './survey';
+import { createSurvey, listSurveys, publishSurvey } from '../surveys/service';
 
 export const DEMO_ORG_SLUG = 'demo';
 export const DEMO_EMAIL = 'demo@heard.example';
@@ -38,7 +40,7 @@ export interface DemoContext {
 	ownerEmail: string;
 }
 
-const DEMO_STEPS: ((context: DemoContext) => Promise<void>)[] = [seedOrganisation];
+const DEMO_STEPS: ((context: DemoContext) => Promise<void>)[] = [seedOrganisation, seedSurvey];
 
 async function seedOwner(
 	db: Db,
@@ -61,6 +63,23 @@ async function seedOrganisation({ db, ownerEmail }: DemoContext) {
 		owner ? { id: owner.id, email: owner.email } : undefined
 	);
 	if (!created.ok) throw new Error('Cannot create the demo organisation');
+}
+
+export const DEMO_SURVEY_NAME = 'Programme feedback (demo)';
+
+/** The demo's published programme-feedback survey, version 1, in en/fr/es/ar. */
+async function seedSurvey({ db, ownerEmail }: DemoContext) {
+	const org = await findOrganisation(db, DEMO_ORG_SLUG);
+	const owner = await findUserByEmail(db, ownerEmail);
+	if (!org || !owner) return;
+	if ((await listSurveys(db, org.id)).some((s) => s.name === DEMO_SURVEY_NAME)) return;
+	const actor = { id: owner.id, email: owner.email };
+	const survey = await createSurvey(db, actor, org.id, {
+		name: DEMO_SURVEY_NAME,
+		instrument: structuredClone(DEMO_SURVEY)
+	});
+	const published = await publishSurvey(db, actor, org.id, survey.id);
+	if (!published.ok) throw new Error(`Cannot publish the demo survey: ${published.error}`);
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {

@@ -7,7 +7,9 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
 	'org.view': { owner: true, manager: true, analyst: true, donor: true },
 	'members.manage': { owner: true, manager: false, analyst: false, donor: false },
 	'audit.read': { owner: true, manager: false, analyst: false, donor: false },
-	'settings.manage': { owner: true, manager: false, analyst: false, donor: false }
+	'settings.manage': { owner: true, manager: false, analyst: false, donor: false },
+	'surveys.view': { owner: true, manager: true, analyst: true, donor: false },
+	'surveys.edit': { owner: true, manager: true, analyst: false, donor: false }
 };
 
 describe('can', () => {

@@ -10,7 +10,9 @@ export const PERMISSIONS = {
 	'org.view': ['owner', 'manager', 'analyst', 'donor'],
 	'members.manage': ['owner'],
 	'audit.read': ['owner'],
-	'settings.manage': ['owner']
+	'settings.manage': ['owner'],
+	'surveys.view': ['owner', 'manager', 'analyst'],
+	'surveys.edit': ['owner', 'manager']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ export const load = (async (event) => {
 		org: { slug: org.slug, name: org.name },
 		role,
 		nav: {
+			surveys: can(role, 'surveys.view'),
 			members: can(role, 'members.manage'),
 			audit: can(role, 'audit.read'),
 			settings: can(role, 'settings.manage')

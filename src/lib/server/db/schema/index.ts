@@ -2,3 +2,4 @@ export * from './auth';
 export * from './orgs';
 export * from './audit';
 export * from './system';
+export * from './surveys';

@@ -1,0 +1,125 @@
+/**
+ * XLSForm import of a 1,000-question form (target < 1 s) and evaluation of every `relevant`
+ * expression of a 300-question survey (target < 5 ms). `npm run bench:xlsform`. Prints figures.
+ */
+import { exportXlsForm } from '../src/lib/survey/xlsform/export';
+import { importXlsForm } from '../src/lib/survey/xlsform/import';
+import type { Instrument, Question } from '../src/lib/survey/model';
+import { relevanceOf, type Answers } from '../src/lib/survey/relevance';
+import { seededRandom } from '../src/lib/server/demo/random';
+
+const random = seededRandom(42);
+const LANGS = ['en', 'fr', 'ar'];
+
+/** A realistic generated survey: pages of 10, mixed types, every other question conditional. */
+function generate(count: number): Instrument {
+	const lists = [
+		{ name: 'agree5', choices: ['sa', 'a', 'n', 'd', 'sd'] },
+		{ name: 'yesno', choices: ['yes', 'no'] },
+		{ name: 'support', choices: ['housing', 'health', 'legal', 'cash', 'job'] }
+	];
+	const text = (s: string) => Object.fromEntries(LANGS.map((l) => [l, `${s} (${l})`]));
+	const questions: Question[] = [];
+	for (let i = 0; i < count; i++) {
+		const kind = random.pick([
+			'select_one',
+			'select_multiple',
+			'integer',
+			'text',
+			'range'
+		] as const);
+		const previous = questions[i - 1];
+		let relevant: string | undefined;
+		if (previous && i % 2 === 1) {
+			relevant =
+				previous.type === 'select_one'
+					? `selected(\${${previous.name}}, '${previous.listName === 'yesno' ? 'no' : 'd'}') or \${${previous.name}} = ''`
+					: previous.type === 'select_multiple'
+						? `count-selected(\${${previous.name}}) >= 2 and not(selected(\${${previous.name}}, 'cash'))`
+						: previous.type === 'integer' || previous.type === 'range'
+							? `\${${previous.name}} >= 5 and \${${previous.name}} < 100`
+							: `string-length(\${${previous.name}}) > 3`;
+		}
+		questions.push({
+			id: `q${i}`,
+			type: kind,
+			name: `q${i}`,
+			label: text(`Question ${i}`),
+			hint: i % 3 === 0 ? text(`Hint ${i}`) : undefined,
+			relevant,
+			listName:
+				kind === 'select_one'
+					? random.pick(['agree5', 'yesno'])
+					: kind === 'select_multiple'
+						? 'support'
+						: undefined,
+			range: kind === 'range' ? { start: 0, end: 10, step: 1 } : undefined,
+			constraint: kind === 'integer' ? '. >= 0 and . <= 120' : undefined,
+			preferNotToSay: true
+		});
+	}
+	return {
+		formId: `bench_${count}`,
+		languages: LANGS.map((code) => ({ code, name: code, dir: code === 'ar' ? 'rtl' : 'ltr' })),
+		defaultLanguage: 'en',
+		title: text('Bench survey'),
+		choiceLists: lists.map((l) => ({
+			name: l.name,
+			choices: l.choices.map((c) => ({ name: c, label: text(c) }))
+		})),
+		pages: Array.from({ length: Math.ceil(count / 10) }, (_, p) => ({
+			id: `p${p}`,
+			name: `page_${p}`,
+			label: {},
+			questions: questions.slice(p * 10, p * 10 + 10)
+		}))
+	};
+}
+
+const percentile = (xs: number[], p: number) =>
+	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const median = (xs: number[]) => percentile(xs, 0.5);
+
+// 1. Import of a 1,000-question XLSForm.
+const bytes = await exportXlsForm(generate(1000));
+const importTimes: number[] = [];
+for (let run = 0; run < 5; run++) {
+	const started = performance.now();
+	const result = await importXlsForm(bytes);
+	importTimes.push(performance.now() - started);
+	if (!result.ok) throw new Error(`import failed: ${result.errors[0]?.message}`);
+}
+console.log(
+	`XLSForm import, 1,000 questions × 3 languages (${(bytes.byteLength / 1024).toFixed(0)} KB): median ${median(importTimes).toFixed(0)} ms (runs ${importTimes.map((t) => t.toFixed(0)).join(', ')}; target < 1,000 ms)`
+);
+
+// 2. Every relevant expression of a 300-question survey, for fresh answers each time.
+const survey = generate(300);
+const conditional = survey.pages.flatMap((p) => p.questions).filter((q) => q.relevant).length;
+const visibleFor = relevanceOf(survey);
+const answerSets: Answers[] = Array.from({ length: 2000 }, () => {
+	const answers: Answers = {};
+	for (const q of survey.pages.flatMap((p) => p.questions)) {
+		if (random.next() < 0.2) continue;
+		if (q.type === 'select_one')
+			answers[q.name] = random.pick(
+				q.listName === 'yesno' ? ['yes', 'no'] : ['sa', 'a', 'n', 'd', 'sd']
+			);
+		else if (q.type === 'select_multiple')
+			answers[q.name] = ['housing', 'health', 'cash'].filter(() => random.next() < 0.5);
+		else if (q.type === 'integer' || q.type === 'range')
+			answers[q.name] = String(random.int(0, 10));
+		else answers[q.name] = 'some words';
+	}
+	return answers;
+});
+// Parse and warm up, as a page does on load; JIT compilation is not what a person waits for.
+for (const answers of answerSets.slice(0, 200)) visibleFor(answers);
+const evalTimes = answerSets.map((answers) => {
+	const started = performance.now();
+	visibleFor(answers);
+	return performance.now() - started;
+});
+console.log(
+	`Relevance of a 300-question survey (${conditional} conditional questions), ${evalTimes.length} answer sets: median ${median(evalTimes).toFixed(3)} ms, p99 ${percentile(evalTimes, 0.99).toFixed(3)} ms, worst ${Math.max(...evalTimes).toFixed(3)} ms per full evaluation (target < 5 ms)`
+);

@@ -1,0 +1,60 @@
+import {
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import type { Instrument } from '../../../survey/model';
+import { users } from './auth';
+import { organisations } from './orgs';
+
+/** A survey being designed: its draft is edited freely (autosaved) until published. */
+export const surveys = pgTable(
+	'surveys',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		orgId: uuid()
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		/** Internal name for staff; respondents see the instrument's neutral title instead. */
+		name: text().notNull(),
+		draft: jsonb().$type<Instrument>().notNull(),
+		/** Bumped on every save, so two tabs editing one draft cannot silently overwrite. */
+		draftRevision: integer().notNull().default(1),
+		draftUpdatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('surveys_org_idx').on(t.orgId)]
+);
+
+/** Published versions are immutable: answers reference the exact version they were given on. */
+export const surveyVersions = pgTable(
+	'survey_versions',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		surveyId: uuid()
+			.notNull()
+			.references(() => surveys.id, { onDelete: 'cascade' }),
+		orgId: uuid()
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		number: integer().notNull(),
+		instrument: jsonb().$type<Instrument>().notNull(),
+		publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		publishedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+		/** Closed to new answers; the version itself never changes. */
+		archivedAt: timestamp({ withTimezone: true })
+	},
+	(t) => [
+		uniqueIndex('survey_versions_number_idx').on(t.surveyId, t.number),
+		index('survey_versions_org_idx').on(t.orgId)
+	]
+);
+
+export type Survey = typeof surveys.$inferSelect;
+export type SurveyVersion = typeof surveyVersions.$inferSelect;

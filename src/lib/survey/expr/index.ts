@@ -1,0 +1,16 @@
+export type { BinaryOp, Expr, ExprError, FunctionName, ParseResult } from './ast';
+export { FUNCTIONS, LIMITS } from './ast';
+export { parse } from './parse';
+export { print } from './print';
+export {
+	EvalError,
+	evaluate,
+	evaluateBoolean,
+	toBoolean,
+	toNumber,
+	toText,
+	type AnswerValue,
+	type EvalContext,
+	type Scalar
+} from './evaluate';
+export { findCycle, references } from './analyse';

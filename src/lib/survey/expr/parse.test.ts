@@ -1,0 +1,323 @@
+import { describe, expect, it } from 'vitest';
+import { FUNCTIONS, LIMITS, type Expr, type FunctionName } from './ast';
+import { parse } from './parse';
+
+/** Fully parenthesised form, so a test sees the tree's shape rather than the printer's choices. */
+function shape(node: Expr): string {
+	switch (node.kind) {
+		case 'number':
+			return String(node.value);
+		case 'string':
+			return JSON.stringify(node.value);
+		case 'ref':
+			return `\${${node.name}}`;
+		case 'current':
+			return '.';
+		case 'negate':
+			return `(-${shape(node.operand)})`;
+		case 'binary':
+			return `(${shape(node.left)} ${node.op} ${shape(node.right)})`;
+		case 'call':
+			return `${node.name}(${node.args.map(shape).join(', ')})`;
+	}
+}
+
+function parsed(source: string): Expr {
+	const result = parse(source);
+	if (!result.ok) throw new Error(`${source}: ${result.error.message} at ${result.error.position}`);
+	return result.ast;
+}
+
+describe('parse: operators and precedence', () => {
+	const cases: [string, string][] = [
+		['1 + 2 * 3', '(1 + (2 * 3))'],
+		['1 * 2 + 3', '((1 * 2) + 3)'],
+		['1 - 2 - 3', '((1 - 2) - 3)'],
+		['8 div 2 div 2', '((8 div 2) div 2)'],
+		['2 * 3 mod 4', '((2 * 3) mod 4)'],
+		['7 mod 4 * 2', '((7 mod 4) * 2)'],
+		['10 div 4', '(10 div 4)'],
+		['1 + 2 - 3 + 4', '(((1 + 2) - 3) + 4)'],
+		['(1 + 2) * 3', '((1 + 2) * 3)'],
+		['1 = 2', '(1 = 2)'],
+		['1 != 2', '(1 != 2)'],
+		['1 < 2', '(1 < 2)'],
+		['1 <= 2', '(1 <= 2)'],
+		['1 > 2', '(1 > 2)'],
+		['1 >= 2', '(1 >= 2)'],
+		['1 < 2 = 3 > 4', '((1 < 2) = (3 > 4))'],
+		['1 = 2 != 3', '((1 = 2) != 3)'],
+		['1 + 2 < 3 * 4', '((1 + 2) < (3 * 4))'],
+		['${a} or ${b} and ${c}', '(${a} or (${b} and ${c}))'],
+		['${a} and ${b} or ${c}', '((${a} and ${b}) or ${c})'],
+		['${a} or ${b} or ${c}', '((${a} or ${b}) or ${c})'],
+		['1 + 2 = 3 and 4 - 1 != 2', '(((1 + 2) = 3) and ((4 - 1) != 2))'],
+		['-2 * 3', '((-2) * 3)'],
+		['2 * -3', '(2 * (-3))'],
+		['- - 1', '(-(-1))'],
+		['-(1 + 2)', '(-(1 + 2))'],
+		['1 - -1', '(1 - (-1))'],
+		['1 div-2', '(1 div (-2))'],
+		['2div 3', '(2 div 3)'],
+		['((1))', '1'],
+		[' \t\n1\n+\t2 ', '(1 + 2)'],
+		['\u00a01 = 1', '(1 = 1)'],
+		['.5 + .', '(0.5 + .)'],
+		['1.', '1'],
+		['007.50', '7.5'],
+		['.', '.'],
+		['. * 2', '(. * 2)'],
+		['"it\'s"', '"it\'s"'],
+		['\'say "hi"\'', '"say \\"hi\\""'],
+		["''", '""'],
+		['${a.b-c_1}', '${a.b-c_1}'],
+		['${_x}', '${_x}'],
+		['${الاسم} = 1', '(${الاسم} = 1)'],
+		['${a}-1', '(${a} - 1)'],
+		['count-selected(${x})-1', '(count-selected(${x}) - 1)'],
+		["selected(${q12}, 'no') and ${age} >= 18", '(selected(${q12}, "no") and (${age} >= 18))'],
+		['not (1)', 'not(1)'],
+		['if(${a} > 1, "x", concat("y", 1 + 2))', 'if((${a} > 1), "x", concat("y", (1 + 2)))']
+	];
+	it.each(cases)('%s → %s', (source, expected) => {
+		expect(shape(parsed(source))).toBe(expected);
+	});
+
+	it('keywords are case-sensitive', () => {
+		expect(parse('1 AND 2')).toEqual({
+			ok: false,
+			error: { message: "Unknown operator 'AND': operators are lower case (and)", position: 2 }
+		});
+		expect(parse('1 Or 2').ok).toBe(false);
+		expect(parse('4 DIV 2').ok).toBe(false);
+	});
+
+	it('records where each node starts', () => {
+		const ast = parsed('  1 + -${a} * (count-selected(.))');
+		expect(ast).toEqual({
+			kind: 'binary',
+			op: '+',
+			start: 2,
+			left: { kind: 'number', value: 1, start: 2 },
+			right: {
+				kind: 'binary',
+				op: '*',
+				start: 6,
+				left: { kind: 'negate', start: 6, operand: { kind: 'ref', name: 'a', start: 7 } },
+				right: {
+					kind: 'call',
+					name: 'count-selected',
+					start: 15,
+					args: [{ kind: 'current', start: 30 }]
+				}
+			}
+		});
+	});
+});
+
+describe('parse: functions', () => {
+	const arg = (i: number) => `\${q${i}}`;
+	const names = Object.keys(FUNCTIONS) as FunctionName[];
+
+	it.each(names)('%s() parses with every allowed argument count', (name) => {
+		const { min, max } = FUNCTIONS[name];
+		for (let n = min; n <= (max ?? min + 4); n++) {
+			const args = Array.from({ length: n }, (_, i) =>
+				name === 'regex' && i === 1 ? "'x'" : arg(i)
+			);
+			const ast = parsed(`${name}(${args.join(', ')})`);
+			expect(ast).toMatchObject({ kind: 'call', name, start: 0 });
+			expect(ast.kind === 'call' && ast.args.length).toBe(n);
+		}
+	});
+
+	it.each(names.filter((n) => FUNCTIONS[n].min > 0))(
+		'%s() with too few arguments is an error at the name',
+		(name) => {
+			const args = Array.from({ length: FUNCTIONS[name].min - 1 }, (_, i) => arg(i));
+			const result = parse(`1 + ${name}(${args.join(', ')})`);
+			expect(result.ok).toBe(false);
+			expect(!result.ok && result.error.position).toBe(4);
+			expect(!result.ok && result.error.message).toMatch(new RegExp(`^${name}\\(\\) takes `));
+		}
+	);
+
+	it.each(names.filter((n) => FUNCTIONS[n].max !== null))(
+		'%s() with too many arguments is an error at the name',
+		(name) => {
+			const args = Array.from({ length: (FUNCTIONS[name].max ?? 0) + 1 }, (_, i) => arg(i));
+			const result = parse(`1 + ${name}(${args.join(', ')})`);
+			expect(!result.ok && result.error.position).toBe(4);
+		}
+	);
+
+	const arity: [string, string][] = [
+		['selected(${a})', 'selected() takes 2 arguments'],
+		['if(1, 2)', 'if() takes 3 arguments'],
+		['int()', 'int() takes 1 argument'],
+		['today(1)', 'today() takes no arguments'],
+		['round(1, 2, 3)', 'round() takes 1 or 2 arguments'],
+		['substr("a")', 'substr() takes 2 or 3 arguments']
+	];
+	it.each(arity)('%s: %s', (source, message) => {
+		expect(parse(source)).toEqual({ ok: false, error: { message, position: 0 } });
+	});
+
+	it('concat() takes any number of arguments', () => {
+		expect(shape(parsed('concat()'))).toBe('concat()');
+		expect(shape(parsed(`concat(${Array(30).fill('1').join(',')})`))).toMatch(
+			/^concat\(1(, 1){29}\)$/
+		);
+	});
+});
+
+describe('parse: errors', () => {
+	const cases: [string, string, number, string][] = [
+		['empty', '', 0, 'Expression is empty'],
+		['blank', '  \t ', 0, 'Expression is empty'],
+		['unexpected character', '1 # 2', 2, "Unexpected character '#'"],
+		['slash for division', '${a} / 2', 5, "Unexpected character '/': divide with 'div'"],
+		['double ampersand', '1 && 2', 2, "Unexpected character '&': use 'and'"],
+		['lone bang', '!${a}', 0, "Unexpected character '!': use not(…) or '!='"],
+		['curly quote', '${a} = ‘yes’', 7, "Unexpected character '‘': use a straight quote ' or \""],
+		['astral character', '1 + 😀', 4, "Unexpected character '😀'"],
+		['unterminated single', "${a} = 'yes", 7, "Unterminated string: add the closing '"],
+		['no doubled-quote escape', "'it''s'", 4, "Unexpected ''s'': expected an operator"],
+		['unterminated double', 'concat("a, 1)', 7, 'Unterminated string: add the closing "'],
+		['missing ) at end', '(1 + 2', 6, "Missing ')' to close the '(' at position 0"],
+		['missing ) in call', "selected(${a}, 'x'", 18, "Missing ')' to close selected("],
+		['junk inside parens', '(1 2)', 3, "Unexpected '2': expected an operator or ')'"],
+		[
+			'junk in arguments',
+			'if(1 2, 3, 4)',
+			5,
+			"Unexpected '2': expected an operator or ',' or ')' in if()"
+		],
+		['unmatched )', '1 + 2)', 5, "Unexpected ')': there is no '(' to close"],
+		['unexpected end', '1 +', 3, 'Unexpected end of expression: a value is missing'],
+		['unexpected end after (', '(', 1, 'Unexpected end of expression: a value is missing'],
+		['operator without left side', '* 2', 0, "Expected a value but found '*'"],
+		['empty argument', 'concat(1, , 2)', 10, "Expected a value but found ','"],
+		['empty parens', '()', 1, "Expected a value but found ')'"],
+		[
+			'trailing input',
+			'1 2',
+			2,
+			"Unexpected '2': expected an operator or the end of the expression"
+		],
+		[
+			'trailing reference',
+			'${a} ${b}',
+			5,
+			"Unexpected '${b}': expected an operator or the end of the expression"
+		],
+		['keyword as value', '1 and or 2', 6, "Expected a value but found 'or'"],
+		['double equals', '${a} == 1', 5, "'==' is not an operator: compare with a single '='"],
+		['bare name', 'age > 18', 0, "Unexpected name 'age': refer to a question as ${age}"],
+		['true without ()', 'true', 0, 'true is a function: write true()'],
+		['not without ()', 'not ${a}', 0, 'not is a function: write not(…)'],
+		['unknown function', '1 + foo(1)', 4, 'Unknown function foo()'],
+		[
+			'upper-case function',
+			'IF(1, 2, 3)',
+			0,
+			'Unknown function IF() (function names are lower case: if())'
+		],
+		['sum is not supported', 'sum(${a})', 0, 'Unknown function sum()'],
+		['${ without }', '${age', 5, "Missing '}' to close '${age'"],
+		['${ then operator', '${age + 1', 5, "Missing '}' to close '${age'"],
+		['${ at end', '1 + ${', 6, "Missing '}' to close '${'"],
+		['empty name', '${} = 1', 2, 'Empty question name in ${}'],
+		[
+			'name starts with digit',
+			'${1st}',
+			2,
+			"Invalid question name in ${…}: it must start with a letter or '_'"
+		],
+		[
+			'invalid name character',
+			'${a#b}',
+			3,
+			"Invalid character '#' in ${…}: a question name has only letters, digits, '_', '-' and '.'"
+		],
+		['$ without {', '$age', 0, "Unexpected character '$': refer to a question as ${name}"],
+		[
+			'invalid literal regex',
+			"regex(., '[a-')",
+			9,
+			'regex() pattern is not a valid regular expression'
+		],
+		[
+			'overlong literal regex',
+			`regex(., '${'a'.repeat(501)}')`,
+			9,
+			'regex() pattern is too long (the limit is 500 characters)'
+		]
+	];
+	it.each(cases)('%s: %s', (_label, source, position, message) => {
+		const result = parse(source);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.error.position).toBe(position);
+		expect(result.error.message.startsWith(message)).toBe(true);
+	});
+
+	it('a regex pattern from an answer is not checked at parse time', () => {
+		expect(parse('regex(., ${pattern})').ok).toBe(true);
+		expect(parse("regex(., concat('[', 'a'))").ok).toBe(true);
+	});
+});
+
+describe('parse: limits', () => {
+	it(`refuses more than ${LIMITS.maxLength} characters, at the limit`, () => {
+		expect(parse('1' + ' '.repeat(LIMITS.maxLength - 1)).ok).toBe(true);
+		const result = parse('1' + ' '.repeat(LIMITS.maxLength));
+		expect(result).toEqual({
+			ok: false,
+			error: {
+				message: `Expression is too long (${LIMITS.maxLength + 1} characters; the limit is ${LIMITS.maxLength})`,
+				position: LIMITS.maxLength
+			}
+		});
+	});
+
+	it(`allows ${LIMITS.maxDepth} levels of nesting and refuses one more where it starts`, () => {
+		const nest = (n: number) => '('.repeat(n) + '1' + ')'.repeat(n);
+		expect(parse(nest(LIMITS.maxDepth)).ok).toBe(true);
+		expect(parse(nest(LIMITS.maxDepth + 1))).toEqual({
+			ok: false,
+			error: {
+				message: `Expression is nested too deeply (more than ${LIMITS.maxDepth} levels)`,
+				position: LIMITS.maxDepth
+			}
+		});
+		expect(parse('-'.repeat(LIMITS.maxDepth) + '1').ok).toBe(true);
+		const negations = parse('-'.repeat(LIMITS.maxDepth + 1) + '1');
+		expect(!negations.ok && negations.error.position).toBe(LIMITS.maxDepth);
+		const calls = parse('not('.repeat(LIMITS.maxDepth + 1) + '1' + ')'.repeat(LIMITS.maxDepth + 1));
+		expect(!calls.ok && calls.error.position).toBe(4 * LIMITS.maxDepth);
+	});
+
+	const pathological: [string, string][] = [
+		['10,000 (', '('.repeat(10_000)],
+		['4,000 (', '('.repeat(LIMITS.maxLength)],
+		['not(not(…', 'not('.repeat(999)],
+		['4,000 minus signs', '-'.repeat(LIMITS.maxLength)],
+		['nested calls with arguments', 'if(1, '.repeat(600)],
+		['an unterminated 4,000-character string', "'" + 'a'.repeat(LIMITS.maxLength - 1)]
+	];
+	it.each(pathological)('returns an error quickly for %s', (_label, source) => {
+		const started = performance.now();
+		const result = parse(source);
+		expect(performance.now() - started).toBeLessThan(50);
+		expect(result.ok).toBe(false);
+	});
+
+	it('parses a flat chain near the length limit (a long left spine) without trouble', () => {
+		const source = Array(LIMITS.maxLength / 2)
+			.fill('1')
+			.join('+');
+		expect(source.length).toBe(LIMITS.maxLength - 1);
+		expect(parse(source).ok).toBe(true);
+	});
+});

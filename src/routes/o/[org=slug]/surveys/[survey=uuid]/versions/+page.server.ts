@@ -1,0 +1,49 @@
+import { error } from '@sveltejs/kit';
+import { archiveSchema } from '$lib/schemas/surveys';
+import { requireOrg } from '$lib/server/auth/guards';
+import { db } from '$lib/server/db';
+import { invalid, parseForm } from '$lib/server/forms';
+import { can } from '$lib/server/orgs/permissions';
+import * as surveys from '$lib/server/surveys/service';
+import { diffInstruments } from '$lib/survey/diff';
+import { allQuestions } from '$lib/survey/model';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async (event) => {
+	const { org, role } = await requireOrg(event, 'surveys.view');
+	const handle = await db();
+	const survey = await surveys.findSurvey(handle, org.id, event.params.survey);
+	if (!survey) error(404, { message: event.locals.t('errors.notFound') });
+	const versions = await surveys.listVersions(handle, org.id, survey.id);
+	return {
+		survey: { id: survey.id, name: survey.name },
+		published: Number(event.url.searchParams.get('published')) || null,
+		canEdit: can(role, 'surveys.edit'),
+		versions: versions.map((v, i) => ({
+			number: v.number,
+			publishedAt: v.publishedAt.toISOString(),
+			archivedAt: v.archivedAt?.toISOString() ?? null,
+			questionCount: allQuestions(v.instrument).length,
+			diff: versions[i + 1] ? diffInstruments(versions[i + 1]!.instrument, v.instrument) : null
+		}))
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	archive: async (event) => {
+		const { org, user } = await requireOrg(event, 'surveys.edit');
+		const { t } = event.locals;
+		const parsed = parseForm(await event.request.formData(), archiveSchema, t);
+		if (!parsed.ok) return invalid(parsed.errors, { action: 'archive' });
+		const done = await surveys.archiveVersion(
+			await db(),
+			user,
+			org.id,
+			event.params.survey,
+			parsed.data.number
+		);
+		if (!done)
+			return invalid({ form: t('surveys.versions.alreadyArchived') }, { action: 'archive' });
+		return { action: 'archive', archived: parsed.data.number };
+	}
+} satisfies Actions;

@@ -1,0 +1,41 @@
+import { error } from '@sveltejs/kit';
+import { record } from '$lib/server/audit/service';
+import { requireOrg } from '$lib/server/auth/guards';
+import { db } from '$lib/server/db';
+import * as surveys from '$lib/server/surveys/service';
+import { exportXlsForm, xlsformFileName } from '$lib/server/surveys/xlsform';
+import type { RequestHandler } from './$types';
+
+/** Downloads a published version (?version=N) or the draft (no parameter) as XLSForm. */
+export const GET = (async (event) => {
+	const { org, user } = await requireOrg(event, 'surveys.view');
+	const handle = await db();
+	const survey = await surveys.findSurvey(handle, org.id, event.params.survey);
+	if (!survey) error(404, { message: event.locals.t('errors.notFound') });
+	const raw = event.url.searchParams.get('version');
+	let instrument = survey.draft;
+	let version: number | 'draft' = 'draft';
+	if (raw !== null) {
+		if (!/^[1-9][0-9]{0,5}$/.test(raw))
+			error(400, { message: event.locals.t('validation.invalid') });
+		const found = await surveys.findVersion(handle, org.id, survey.id, Number(raw));
+		if (!found) error(404, { message: event.locals.t('errors.notFound') });
+		instrument = found.instrument;
+		version = found.number;
+	}
+	const bytes = await exportXlsForm(instrument);
+	await record(handle, {
+		orgId: org.id,
+		action: 'survey.exported',
+		actor: user,
+		target: survey.name,
+		details: { version: String(version), format: 'xlsform' }
+	});
+	return new Response(bytes, {
+		headers: {
+			'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'Content-Disposition': `attachment; filename="${xlsformFileName(instrument, version)}"`,
+			'Cache-Control': 'no-store'
+		}
+	});
+}) satisfies RequestHandler;
