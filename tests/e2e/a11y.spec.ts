@@ -37,6 +37,7 @@ for (const lang of ['en', 'ar'] as const) {
 		});
 
 		test('the signed-in pages have no WCAG violations', async ({ page }) => {
+			test.setTimeout(120_000);
 			// The outsider owns its own organisation and has no saved language, so the
 			// browser's Accept-Language decides, and no other test changes its data.
 			await page.goto('/login');
@@ -50,6 +51,24 @@ for (const lang of ['en', 'ar'] as const) {
 			await page.locator('form[action="?/invite"] button[type="submit"]').click();
 			const link = await page.locator('#copy-value').inputValue();
 			await scan(page, '/o/elsewhere/members with a new link');
+
+			// The survey pages: list, builder in each view, versions.
+			await page.goto('/o/elsewhere/surveys');
+			await scan(page, '/o/elsewhere/surveys');
+			await page.locator('#field-name').fill(`A11y ${lang}`);
+			await page.locator('input[name="languages"][value="ar"]').check();
+			await page.locator('form[action="?/create"] button[type="submit"]').click();
+			await page.waitForURL(/\/surveys\/[0-9a-f-]{36}$/);
+			await scan(page, 'builder: design');
+			for (const view of ['translations', 'lists', 'preview']) {
+				await page
+					.locator('.tabs button')
+					.nth(['design', 'translations', 'lists', 'preview'].indexOf(view))
+					.click();
+				await scan(page, `builder: ${view}`);
+			}
+			await page.goto(page.url() + '/versions');
+			await scan(page, 'survey versions');
 
 			// The invitation page as the invited person sees it, signed out.
 			const guestContext = await page.context().browser()!.newContext({ locale: lang });

@@ -81,11 +81,10 @@ test('a bad e-mail in the invitation form is explained and nothing is created', 
 }) => {
 	await signIn(page, 'owner');
 	await page.goto('/o/demo/members');
-	const before = await page.getByRole('button', { name: 'Revoke' }).count();
 	await page.getByLabel('Their e-mail address (optional)').fill('not-an-address');
 	await page.getByRole('button', { name: 'Create invitation link' }).click();
 	await expect(page.getByText('Enter an e-mail address such as name@example.org.')).toBeVisible();
 	await expect(page.getByLabel('Invitation link')).toHaveCount(0);
 	await page.reload();
-	await expect(page.getByRole('button', { name: 'Revoke' })).toHaveCount(before);
+	await expect(page.getByRole('cell', { name: 'not-an-address' })).toHaveCount(0);
 });

@@ -169,7 +169,9 @@ const arbitrarySurvey = fc
 	.array(
 		fc.record({
 			gated: fc.boolean(),
-			questions: fc.array(fc.constantFrom('always', 'onYes', 'onNo'), { maxLength: 4 })
+			questions: fc.array(fc.constantFrom('always', 'onYes', 'onNo', 'onAnswered'), {
+				maxLength: 4
+			})
 		}),
 		{ minLength: 1, maxLength: 5 }
 	)
@@ -185,6 +187,7 @@ const arbitrarySurvey = fc
 						n++;
 						if (kind === 'onYes') return question(name, `${prev} = 'yes'`);
 						if (kind === 'onNo') return question(name, `${prev} = 'no'`);
+						if (kind === 'onAnswered') return question(name, `${prev} != ''`);
 						return question(name);
 					}),
 					p.gated && i > 0 ? "${q0} = 'yes'" : undefined

@@ -149,7 +149,7 @@ describe('validateInstrument', () => {
 		],
 		[
 			'a note without a label',
-			(x) => (q(x, 'why').type = 'note') && (q(x, 'why').label = {}),
+			(x) => Object.assign(q(x, 'why'), { type: 'note', label: {} }),
 			[{ code: 'emptyLabel', subject: 'why' }]
 		],
 		[
@@ -265,6 +265,10 @@ describe('validateInstrument', () => {
 		['a label in another language only', (x) => (q(x, 'why').label = { fr: 'Pourquoi' })],
 		['a literal default that is not an expression', (x) => (q(x, 'why').default = 'no idea (')],
 		['a blank relevant', (x) => (q(x, 'why').relevant = '   ')],
+		[
+			'a choice filter that names a choices column bare',
+			(x) => (q(x, 'helped').choiceFilter = 'filter = ${age}')
+		],
 		[
 			'a range of exactly 100 steps',
 			(x) => (q(x, 'score').range = { start: 0, end: 50, step: 0.5 })

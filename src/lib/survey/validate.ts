@@ -101,7 +101,8 @@ export function validateInstrument(instrument: Instrument): InstrumentIssue[] {
 	const graph = new Map<string, Set<string>>();
 	const checkExpression = (subject: string, column: string, source: string | undefined) => {
 		if (!source?.trim()) return;
-		const parsed = parse(source);
+		// A choice filter names columns of the choices sheet bare (`state = ${state}`).
+		const parsed = parse(source, { bareNames: column === 'choiceFilter' });
 		if (!parsed.ok) {
 			issues.push({
 				code: 'expression',

@@ -59,3 +59,53 @@ describe('seedDemo', () => {
 		expect(await counts()).toEqual(before);
 	});
 });
+
+describe('seedDemo survey', () => {
+	// Imported here so this block stays a pure addition to the file.
+	const modules = async () => ({
+		eq: (await import('drizzle-orm')).eq,
+		schema: await import('../db/schema'),
+		orgs: await import('../orgs/service'),
+		seed: await import('./seed')
+	});
+
+	async function demoSurveys() {
+		const { eq, schema, orgs } = await modules();
+		const org = await orgs.findOrganisation(db, DEMO_ORG_SLUG);
+		return db.select().from(schema.surveys).where(eq(schema.surveys.orgId, org!.id));
+	}
+
+	async function versionsOf(surveyId: string) {
+		const { eq, schema } = await modules();
+		return db
+			.select()
+			.from(schema.surveyVersions)
+			.where(eq(schema.surveyVersions.surveyId, surveyId));
+	}
+
+	it('gives the demo organisation one published survey in four languages', async () => {
+		await seedDemo(db);
+		const found = await demoSurveys();
+		expect(found.map((s) => s.name)).toEqual(['Programme feedback (demo)']);
+		expect((await modules()).seed.DEMO_SURVEY_NAME).toBe('Programme feedback (demo)');
+		const versions = await versionsOf(found[0]!.id);
+		expect(versions.map((v) => v.number)).toEqual([1]);
+		expect(versions[0]!.archivedAt).toBeNull();
+		expect(versions[0]!.instrument.languages.map((l) => l.code)).toEqual(['en', 'fr', 'es', 'ar']);
+		expect(versions[0]!.instrument).toEqual(found[0]!.draft);
+	});
+
+	it('adds no second survey or version when seeded again', async () => {
+		const { eq } = await modules();
+		const [survey] = await demoSurveys();
+		await seedDemo(db);
+		await seedDemo(db);
+		expect((await demoSurveys()).map((s) => s.id)).toEqual([survey!.id]);
+		expect((await versionsOf(survey!.id)).map((v) => v.number)).toEqual([1]);
+		const [published] = await db
+			.select({ n: count() })
+			.from(auditEvents)
+			.where(eq(auditEvents.action, 'survey.published'));
+		expect(published!.n).toBe(1);
+	});
+});

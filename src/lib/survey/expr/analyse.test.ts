@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findCycle, references } from './analyse';
+import { columns, findCycle, references } from './analyse';
 import { LIMITS } from './ast';
 import { parse } from './parse';
 
@@ -37,6 +37,41 @@ describe('references', () => {
 		expect(count).toBeGreaterThan(300);
 		expect(names).toHaveLength(count);
 		expect(names).toContain(`q${count - 1}`);
+	});
+});
+
+describe('references and columns with bare names', () => {
+	const names = (source: string) => {
+		const result = parse(source, { bareNames: true });
+		if (!result.ok) throw new Error(`${source}: ${result.error.message}`);
+		return { refs: [...references(result.ast)].sort(), cols: [...columns(result.ast)].sort() };
+	};
+	const cases: [string, string[], string[]][] = [
+		['state = ${state}', ['state'], ['state']],
+		['selected(${support}, name)', ['support'], ['name']],
+		["filter = 'a' or name = 'other'", [], ['filter', 'name']],
+		["if(${a}, -price, concat(x.y-z, 'name', ${b}))", ['a', 'b'], ['price', 'x.y-z']],
+		['not(a) and a != ${a} and count-selected(b)', ['a'], ['a', 'b']],
+		['1 + ${q}', ['q'], []],
+		['.', [], []]
+	];
+	it.each(cases)('%s → references %j, columns %j', (source, refs, cols) => {
+		expect(names(source)).toEqual({ refs, cols });
+	});
+
+	it('columns() of an expression parsed without bare names is empty', () => {
+		const result = parse("selected(${a}, 'b') and ${c} > 1");
+		expect(result.ok && [...columns(result.ast)]).toEqual([]);
+	});
+
+	it('walks a long chain of columns', () => {
+		const source = Array.from({ length: 500 }, (_, i) => `c${i} = \${q${i}}`).join(' or ');
+		const result = parse(source.slice(0, source.lastIndexOf(' or ', 3990)), { bareNames: true });
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		const cols = columns(result.ast);
+		expect(cols.size).toBeGreaterThan(200);
+		expect(references(result.ast).size).toBe(cols.size);
 	});
 });
 

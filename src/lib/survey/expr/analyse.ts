@@ -1,14 +1,27 @@
 import type { Expr } from './ast';
 
-/** Every question name the expression reads through `${name}`, including in untaken branches. */
+/**
+ * Every question name the expression reads through `${name}`, including in untaken branches.
+ * Bare column names (choice filters) are not questions: see `columns`.
+ */
 export function references(ast: Expr): Set<string> {
+	return namesOf(ast, 'ref');
+}
+
+/** Every choices-sheet column the expression reads by bare name (parsed with `bareNames`). */
+export function columns(ast: Expr): Set<string> {
+	return namesOf(ast, 'column');
+}
+
+function namesOf(ast: Expr, kind: 'ref' | 'column'): Set<string> {
 	const names = new Set<string>();
 	// An explicit stack keeps long `a or b or c …` chains (deep left spines) off the call stack.
 	const stack: Expr[] = [ast];
 	for (let node = stack.pop(); node; node = stack.pop()) {
 		switch (node.kind) {
 			case 'ref':
-				names.add(node.name);
+			case 'column':
+				if (node.kind === kind) names.add(node.name);
 				break;
 			case 'negate':
 				stack.push(node.operand);

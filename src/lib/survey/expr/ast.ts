@@ -107,14 +107,7 @@ export interface Call {
 }
 
 export type Expr =
-	| NumberLiteral
-	| StringLiteral
-	| Reference
-	| Column
-	| Current
-	| Negate
-	| Binary
-	| Call;
+	NumberLiteral | StringLiteral | Reference | Column | Current | Negate | Binary | Call;
 
 export interface ExprError {
 	message: string;

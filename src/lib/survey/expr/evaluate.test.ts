@@ -19,6 +19,12 @@ function parsed(source: string): Expr {
 	return result.ast;
 }
 
+function parsedBare(source: string): Expr {
+	const result = parse(source, { bareNames: true });
+	if (!result.ok) throw new Error(`${source}: ${result.error.message} at ${result.error.position}`);
+	return result.ast;
+}
+
 function context(answers: Answers = {}, current?: AnswerValue): EvalContext {
 	return { value: (name) => answers[name], current, today: () => '2024-05-01' };
 }
@@ -239,6 +245,85 @@ describe('evaluate: ODK semantics', () => {
 		const after = new Date().toISOString().slice(0, 10);
 		expect([before, after]).toContain(value);
 		expect(value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+	});
+});
+
+describe('evaluate: choice filters (bare column names)', () => {
+	type Choice = Record<string, AnswerValue>;
+	const choices: Choice[] = [
+		{ name: 'lagos', state: 'LA', filter: 'a', size: '3' },
+		{ name: 'ikeja', state: 'LA', filter: 'b', size: 10 },
+		{ name: 'kano', state: 'KN', filter: 'a' },
+		{ name: 'kaduna', state: 'KD', filter: '' },
+		{ name: 'other', state: '', filter: null }
+	];
+
+	/** Names of the choices a filter keeps, as a select with a choice_filter would show them. */
+	function kept(filter: string, answers: Answers = {}): string[] {
+		const ast = parsedBare(filter);
+		return choices
+			.filter((choice) =>
+				evaluateBoolean(ast, {
+					value: (name) => answers[name],
+					column: (name) => choice[name]
+				})
+			)
+			.map((choice) => String(choice.name));
+	}
+
+	const cases: [string, Answers, string[]][] = [
+		['state = ${state}', { state: 'LA' }, ['lagos', 'ikeja']],
+		['state = ${state}', { state: 'KN' }, ['kano']],
+		['state = ${state}', { state: 'XX' }, []],
+		// Unanswered: only the choice whose column is also empty matches, as in ODK.
+		['state = ${state}', {}, ['other']],
+		["state = ${state} or name = 'other'", { state: 'KD' }, ['kaduna', 'other']],
+		["filter = 'a' or name = 'other'", {}, ['lagos', 'kano', 'other']],
+		["filter != ''", {}, ['lagos', 'ikeja', 'kano']],
+		['selected(${support}, name)', { support: ['kano', 'other'] }, ['kano', 'other']],
+		['selected(${support}, name)', { support: 'ikeja' }, ['ikeja']],
+		['selected(${support}, name)', {}, []],
+		[
+			'not(selected(${support}, name))',
+			{ support: ['lagos'] },
+			['ikeja', 'kano', 'kaduna', 'other']
+		],
+		['size > 5', {}, ['ikeja']],
+		['size + 1 = 4', {}, ['lagos']],
+		["missing = ''", {}, ['lagos', 'ikeja', 'kano', 'kaduna', 'other']],
+		["starts-with(name, 'ka')", {}, ['kano', 'kaduna']],
+		["${region} = '' or state = ${region}", {}, ['lagos', 'ikeja', 'kano', 'kaduna', 'other']],
+		["${region} = '' or state = ${region}", { region: 'KD' }, ['kaduna']]
+	];
+	it.each(cases)('%s with %j keeps %j', (filter, answers, expected) => {
+		expect(kept(filter, answers)).toEqual(expected);
+	});
+
+	it('normalises column values like answers', () => {
+		const columnValue = (value: AnswerValue) =>
+			evaluate(parsedBare('c'), { value: () => 'x', column: () => value });
+		expect(columnValue(undefined)).toBe('');
+		expect(columnValue(null)).toBe('');
+		expect(columnValue('')).toBe('');
+		expect(columnValue('LA')).toBe('LA');
+		expect(columnValue(7)).toBe(7);
+		expect(columnValue(['a', 'b'])).toBe('a b');
+	});
+
+	it("reads '' for every column when the context has no column()", () => {
+		expect(evaluate(parsedBare('state'), context({ state: 'LA' }))).toBe('');
+		expect(evaluate(parsedBare("state = ''"), context({ state: 'LA' }))).toBe(true);
+		expect(evaluate(parsedBare('state = ${state}'), context({ state: 'LA' }))).toBe(false);
+	});
+
+	it('asks column() for columns and value() for questions, lazily', () => {
+		const asked: string[] = [];
+		const ctx: EvalContext = {
+			value: (name) => (asked.push(`\${${name}}`), 'LA'),
+			column: (name) => (asked.push(name), name === 'state' ? 'LA' : '')
+		};
+		expect(evaluate(parsedBare("state = ${state} or name = 'x'"), ctx)).toBe(true);
+		expect(asked).toEqual(['state', '${state}']);
 	});
 });
 

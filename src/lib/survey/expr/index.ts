@@ -1,4 +1,4 @@
-export type { BinaryOp, Expr, ExprError, FunctionName, ParseResult } from './ast';
+export type { BinaryOp, Expr, ExprError, FunctionName, ParseOptions, ParseResult } from './ast';
 export { FUNCTIONS, LIMITS } from './ast';
 export { parse } from './parse';
 export { print } from './print';
@@ -13,4 +13,4 @@ export {
 	type EvalContext,
 	type Scalar
 } from './evaluate';
-export { findCycle, references } from './analyse';
+export { columns, findCycle, references } from './analyse';

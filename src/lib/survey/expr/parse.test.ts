@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FUNCTIONS, LIMITS, type Expr, type FunctionName } from './ast';
+import { FUNCTIONS, LIMITS, type Expr, type FunctionName, type ParseOptions } from './ast';
 import { parse } from './parse';
 
 /** Fully parenthesised form, so a test sees the tree's shape rather than the printer's choices. */
@@ -11,6 +11,8 @@ function shape(node: Expr): string {
 			return JSON.stringify(node.value);
 		case 'ref':
 			return `\${${node.name}}`;
+		case 'column':
+			return `[${node.name}]`;
 		case 'current':
 			return '.';
 		case 'negate':
@@ -22,8 +24,8 @@ function shape(node: Expr): string {
 	}
 }
 
-function parsed(source: string): Expr {
-	const result = parse(source);
+function parsed(source: string, options?: ParseOptions): Expr {
+	const result = parse(source, options);
 	if (!result.ok) throw new Error(`${source}: ${result.error.message} at ${result.error.position}`);
 	return result.ast;
 }
@@ -265,6 +267,83 @@ describe('parse: errors', () => {
 	it('a regex pattern from an answer is not checked at parse time', () => {
 		expect(parse('regex(., ${pattern})').ok).toBe(true);
 		expect(parse("regex(., concat('[', 'a'))").ok).toBe(true);
+	});
+});
+
+describe('parse: bare names (choice filters)', () => {
+	const bare: ParseOptions = { bareNames: true };
+
+	it('are an error by default, and with bareNames: false', () => {
+		const error = {
+			ok: false,
+			error: { message: "Unexpected name 'state': refer to a question as ${state}", position: 0 }
+		};
+		expect(parse('state = ${state}')).toEqual(error);
+		expect(parse('state = ${state}', {})).toEqual(error);
+		expect(parse('state = ${state}', { bareNames: false })).toEqual(error);
+	});
+
+	const cases: [string, string][] = [
+		['state = ${state}', '([state] = ${state})'],
+		['state=${state}', '([state] = ${state})'],
+		['selected(${support}, name)', 'selected(${support}, [name])'],
+		["filter = 'a' or name = 'other'", '(([filter] = "a") or ([name] = "other"))'],
+		[
+			"name != 'other' and (region = ${region} or ${region} = '')",
+			'(([name] != "other") and (([region] = ${region}) or (${region} = "")))'
+		],
+		['_x', '[_x]'],
+		['a.b-c_1 = 1', '([a.b-c_1] = 1)'],
+		['state-1', '[state-1]'],
+		['state - 1', '([state] - 1)'],
+		['-price * 2', '((-[price]) * 2)'],
+		['الاسم = 1', '([الاسم] = 1)'],
+		['Name = NAME', '([Name] = [NAME])'],
+		['count-selected(list)', 'count-selected([list])'],
+		['not(hidden)', 'not([hidden])'],
+		['if(a, b, c)', 'if([a], [b], [c])'],
+		['true', '[true]'],
+		['true() and ok', '(true() and [ok])'],
+		['. = code', '(. = [code])'],
+		['1 div size mod 2', '((1 div [size]) mod 2)']
+	];
+	it.each(cases)('%s → %s', (source, expected) => {
+		expect(shape(parsed(source, bare))).toBe(expected);
+	});
+
+	it('records where a column starts', () => {
+		expect(parsed('  state = ${state}', bare)).toEqual({
+			kind: 'binary',
+			op: '=',
+			start: 2,
+			left: { kind: 'column', name: 'state', start: 2 },
+			right: { kind: 'ref', name: 'state', start: 10 }
+		});
+	});
+
+	const errors: [string, number, string][] = [
+		['and = 1', 0, "Expected a value but found 'and'"],
+		['state = or', 8, "Expected a value but found 'or'"],
+		['state(1)', 0, 'Unknown function state()'],
+		['IF(1, 2, 3)', 0, 'Unknown function IF() (function names are lower case: if())'],
+		['state AND 1', 6, "Unknown operator 'AND': operators are lower case (and)"],
+		['state name', 6, "Unexpected 'name': expected an operator or the end of the expression"],
+		['${state} state', 9, "Unexpected 'state': expected an operator"],
+		['state == 1', 6, "'==' is not an operator: compare with a single '='"],
+		['$state', 0, "Unexpected character '$'"]
+	];
+	it.each(errors)('%s is still an error at %i: %s', (source, position, message) => {
+		const result = parse(source, bare);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.error.position).toBe(position);
+		expect(result.error.message.startsWith(message)).toBe(true);
+	});
+
+	it('changes nothing for expressions without bare names', () => {
+		for (const source of ['1 + 2 * 3', "selected(${q}, 'x') and . > 1", 'count-selected(.)']) {
+			expect(parse(source, bare)).toEqual(parse(source));
+		}
 	});
 });
 

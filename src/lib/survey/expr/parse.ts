@@ -84,7 +84,7 @@ class ParseFailure {
  * Parses an expression; never throws, and reports the first problem with its position.
  * With `{ bareNames: true }` (choice filters), a bare name is a choices-sheet column.
  */
-export function parse(source: string, options: ParseOptions = {}): ParseResult {
+export function parse(source: string, options?: ParseOptions): ParseResult {
 	if (typeof source !== 'string') {
 		return { ok: false, error: { message: 'Expression must be text', position: 0 } };
 	}
@@ -98,7 +98,7 @@ export function parse(source: string, options: ParseOptions = {}): ParseResult {
 		};
 	}
 	try {
-		return { ok: true, ast: new Parser(source, options.bareNames === true).parseAll() };
+		return { ok: true, ast: new Parser(source, options?.bareNames === true).parseAll() };
 	} catch (e) {
 		if (e instanceof ParseFailure) {
 			return { ok: false, error: { message: e.message, position: e.position } };

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FUNCTIONS, type BinaryOp, type Expr, type FunctionName } from './ast';
+import { columns } from './analyse';
+import { FUNCTIONS, type BinaryOp, type Expr, type FunctionName, type ParseOptions } from './ast';
 import { EvalError, evaluate, type AnswerValue, type EvalContext } from './evaluate';
 import { parse } from './parse';
 import { plainDecimal, print } from './print';
 
 const OPS: BinaryOp[] = ['or', 'and', '=', '!=', '<', '<=', '>', '>=', '+', '-', '*', 'div', 'mod'];
 const NAMES = ['a', 'b', 'age', 'q_1', 'x.y-z'];
+const COLUMNS = ['name', 'state', 'a', 'x.y-z', '_f1', 'true', 'if', 'count-selected', 'Or'];
 
 const answer: fc.Arbitrary<AnswerValue> = fc.oneof(
 	fc.constant(undefined),
@@ -19,53 +21,74 @@ const answer: fc.Arbitrary<AnswerValue> = fc.oneof(
 	fc.array(fc.constantFrom('a', 'b', 'yes', 'no', '1'), { maxLength: 4 })
 );
 
-/** Random trees, including values source text cannot spell directly (NaN, -0, 1e300, quotes). */
-const { expr } = fc.letrec<{ expr: Expr }>((tie) => ({
-	expr: fc.oneof(
-		{ maxDepth: 5, depthSize: 'small' },
-		fc.record({ kind: fc.constant('number'), value: fc.double(), start: fc.constant(0) }),
-		fc.record({ kind: fc.constant('string'), value: fc.string(), start: fc.constant(0) }),
-		fc.record({
-			kind: fc.constant('string'),
-			value: fc.array(fc.constantFrom("'", '"', 'a', ' ')).map((c) => c.join('')),
-			start: fc.constant(0)
-		}),
-		fc.record({ kind: fc.constant('ref'), name: fc.constantFrom(...NAMES), start: fc.constant(0) }),
-		fc.record({ kind: fc.constant('current'), start: fc.constant(0) }),
-		fc.record({ kind: fc.constant('negate'), operand: tie('expr'), start: fc.constant(0) }),
-		fc.record({
-			kind: fc.constant('binary'),
-			op: fc.constantFrom(...OPS),
-			left: tie('expr'),
-			right: tie('expr'),
-			start: fc.constant(0)
-		}),
-		fc.constantFrom(...(Object.keys(FUNCTIONS) as FunctionName[])).chain((name) => {
-			const { min, max } = FUNCTIONS[name];
-			return fc.record({
-				kind: fc.constant('call'),
-				name: fc.constant(name),
-				args: fc.array(tie('expr'), { minLength: min, maxLength: max ?? min + 3 }),
+/**
+ * Random trees, including values source text cannot spell directly (NaN, -0, 1e300, quotes);
+ * with `withColumns`, also bare column names (choice filters), some spelled like functions.
+ */
+function trees(withColumns: boolean): fc.Arbitrary<Expr> {
+	const column = fc.record({
+		kind: fc.constant('column'),
+		name: fc.constantFrom(...COLUMNS),
+		start: fc.constant(0)
+	});
+	const { expr } = fc.letrec<{ expr: Expr }>((tie) => ({
+		expr: fc.oneof(
+			{ maxDepth: 5, depthSize: 'small' },
+			fc.record({ kind: fc.constant('number'), value: fc.double(), start: fc.constant(0) }),
+			fc.record({ kind: fc.constant('string'), value: fc.string(), start: fc.constant(0) }),
+			fc.record({
+				kind: fc.constant('string'),
+				value: fc.array(fc.constantFrom("'", '"', 'a', ' ')).map((c) => c.join('')),
 				start: fc.constant(0)
-			});
-		})
-	) as fc.Arbitrary<Expr>
-}));
+			}),
+			fc.record({
+				kind: fc.constant('ref'),
+				name: fc.constantFrom(...NAMES),
+				start: fc.constant(0)
+			}),
+			...(withColumns ? [column] : []),
+			fc.record({ kind: fc.constant('current'), start: fc.constant(0) }),
+			fc.record({ kind: fc.constant('negate'), operand: tie('expr'), start: fc.constant(0) }),
+			fc.record({
+				kind: fc.constant('binary'),
+				op: fc.constantFrom(...OPS),
+				left: tie('expr'),
+				right: tie('expr'),
+				start: fc.constant(0)
+			}),
+			fc.constantFrom(...(Object.keys(FUNCTIONS) as FunctionName[])).chain((name) => {
+				const { min, max } = FUNCTIONS[name];
+				return fc.record({
+					kind: fc.constant('call'),
+					name: fc.constant(name),
+					args: fc.array(tie('expr'), { minLength: min, maxLength: max ?? min + 3 }),
+					start: fc.constant(0)
+				});
+			})
+		) as fc.Arbitrary<Expr>
+	}));
+	return expr;
+}
+
+const expr = trees(false);
+const exprWithColumns = trees(true);
 
 const ctx: fc.Arbitrary<EvalContext> = fc
 	.record({
 		answers: fc.dictionary(fc.constantFrom(...NAMES), answer),
+		columns: fc.dictionary(fc.constantFrom(...COLUMNS), answer),
 		current: answer
 	})
-	.map(({ answers, current }) => ({
+	.map(({ answers, columns, current }) => ({
 		value: (name: string) => answers[name],
+		column: (name: string) => columns[name],
 		current,
 		today: () => '2024-05-01'
 	}));
 
 /** A regex() pattern from a random tree may be a literal the parser refuses; those are skipped. */
-function literalPatternsCompile(ast: Expr): boolean {
-	const result = parse(print(ast));
+function literalPatternsCompile(ast: Expr, options?: ParseOptions): boolean {
+	const result = parse(print(ast), options);
 	return result.ok || !result.error.message.startsWith('regex() pattern');
 }
 
@@ -94,6 +117,33 @@ describe('print', () => {
 	it.each(cases)('%s → %s', (source, expected) => {
 		const result = parse(source);
 		expect(result.ok && print(result.ast)).toBe(expected);
+	});
+
+	const bare: [string, string][] = [
+		['state=${state}', 'state = ${state}'],
+		['selected( ${support} ,name )', 'selected(${support}, name)'],
+		["(filter='a') or (name='other')", "filter = 'a' or name = 'other'"],
+		['-(price) * (a.b-c)', '-price * a.b-c'],
+		['-(price * 2)', '-(price * 2)'],
+		['true', 'true'],
+		['if(if, true(), true)', 'if(if, true(), true)']
+	];
+	it.each(bare)('with bare names: %s → %s', (source, expected) => {
+		const result = parse(source, { bareNames: true });
+		expect(result.ok && print(result.ast)).toBe(expected);
+	});
+
+	it('prints a column as its bare name', () => {
+		expect(print({ kind: 'column', name: 'state', start: 0 })).toBe('state');
+		expect(
+			print({
+				kind: 'binary',
+				op: '=',
+				left: { kind: 'column', name: 'x.y-z', start: 0 },
+				right: { kind: 'ref', name: 'x.y-z', start: 0 },
+				start: 0
+			})
+		).toBe('x.y-z = ${x.y-z}');
 	});
 
 	it('spells values that have no literal form', () => {
@@ -152,9 +202,38 @@ describe('print/parse properties', () => {
 		);
 	});
 
+	it('with bare names, column trees print to text that parses back to the same text and value', () => {
+		const bare: ParseOptions = { bareNames: true };
+		fc.assert(
+			fc.property(exprWithColumns, ctx, (ast, context) => {
+				fc.pre(literalPatternsCompile(ast, bare));
+				const text = print(ast);
+				const again = parse(text, bare);
+				if (!again.ok)
+					throw new Error(`${text}: ${again.error.message} at ${again.error.position}`);
+				expect(print(again.ast)).toBe(text);
+				expect(same(evaluate(again.ast, context), evaluate(ast, context))).toBe(true);
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+
+	it('bareNames changes only how column names parse: without it, their text is refused', () => {
+		fc.assert(
+			fc.property(exprWithColumns, (ast) => {
+				fc.pre(literalPatternsCompile(ast, { bareNames: true }));
+				const text = print(ast);
+				const plain = parse(text);
+				if (columns(ast).size > 0) expect(plain.ok).toBe(false);
+				else expect(plain).toEqual(parse(text, { bareNames: true }));
+			}),
+			{ numRuns: 1000 }
+		);
+	});
+
 	it('evaluate never throws anything but EvalError on valid trees and random answers', () => {
 		fc.assert(
-			fc.property(expr, ctx, (ast, context) => {
+			fc.property(exprWithColumns, ctx, (ast, context) => {
 				try {
 					const value = evaluate(ast, context);
 					expect(['string', 'number', 'boolean']).toContain(typeof value);
@@ -168,11 +247,11 @@ describe('print/parse properties', () => {
 });
 
 describe('parse never throws', () => {
-	const wellFormed = (source: string) => {
-		const result = parse(source);
+	const wellFormedWith = (options?: ParseOptions) => (source: string) => {
+		const result = parse(source, options);
 		if (result.ok) {
 			const text = print(result.ast);
-			const again = parse(text);
+			const again = parse(text, options);
 			expect(again.ok && print(again.ast)).toBe(text);
 		} else {
 			expect(result.error.position).toBeGreaterThanOrEqual(0);
@@ -180,6 +259,7 @@ describe('parse never throws', () => {
 			expect(result.error.message.length).toBeGreaterThan(5);
 		}
 	};
+	const wellFormed = wellFormedWith();
 
 	it('for arbitrary strings', () => {
 		fc.assert(fc.property(fc.string(), wellFormed), { numRuns: 2000 });
@@ -233,14 +313,18 @@ describe('parse never throws', () => {
 			'/',
 			'!',
 			'==',
-			'\n'
+			'\n',
+			'state',
+			'name',
+			'x.y-z',
+			'State'
 		);
-		fc.assert(
-			fc.property(
-				fc.array(token, { maxLength: 40 }).map((t) => t.join('')),
-				wellFormed
-			),
-			{ numRuns: 5000 }
-		);
+		const soup = fc.array(token, { maxLength: 40 }).map((t) => t.join(''));
+		fc.assert(fc.property(soup, wellFormed), { numRuns: 5000 });
+		fc.assert(fc.property(soup, wellFormedWith({ bareNames: true })), { numRuns: 5000 });
+	});
+
+	it('with bare names, for arbitrary strings', () => {
+		fc.assert(fc.property(fc.string(), wellFormedWith({ bareNames: true })), { numRuns: 2000 });
 	});
 });

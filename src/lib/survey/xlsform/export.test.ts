@@ -113,6 +113,25 @@ describe('round trip: importXlsForm(exportXlsForm(x)) equals x', () => {
 		});
 	});
 
+	it('for a form whose nested groups were flattened', async () => {
+		const instrument = await imported(
+			await workbook({
+				survey: [
+					['type', 'name', 'label', 'relevant'],
+					['integer', 'age', 'Age'],
+					['begin group', 'outer', 'Outer', '${age} > 17'],
+					['begin group', 'inner', 'Inner', '${age} < 30'],
+					['text', 'q1', 'A', '${age} != 20'],
+					['end group'],
+					['end group'],
+					['text', 'after', 'B']
+				]
+			})
+		);
+		expect(instrument.pages.map((p) => p.name)).toEqual(['page_1', 'outer', 'page_3']);
+		expect(await roundTrip(instrument)).toStrictEqual(instrument);
+	});
+
 	it('for a 1,000-question form, imported in under 3 seconds', async () => {
 		const data = await workbook(generatedForm(50, 20));
 		const started = performance.now();

@@ -559,7 +559,9 @@ describe('importXlsForm: refused forms', () => {
 		expect(errors).toEqual([
 			expect.objectContaining({ row: 3, column: 'calculation', code: 'cycle' })
 		]);
-		expect(errors[0]?.message).toMatch(/^Row 3: a → b → a depend on each other in a circle/);
+		expect(errors[0]?.message).toBe(
+			'Row 3: these depend on each other in a circle, so none of them can be worked out: a → b → a.'
+		);
 	});
 
 	it('refuses required values other than yes or no', async () => {
@@ -567,6 +569,43 @@ describe('importXlsForm: refused forms', () => {
 		const errors = await errorsOf({ survey: [headers, ['text', 'q1', 'A', '${x} = 1']] });
 		expect(errors).toEqual([
 			expect.objectContaining({ row: 2, column: 'required', code: 'badValue' })
+		]);
+	});
+
+	it('refuses texts and names over the size limits, pointing at the cell', async () => {
+		const headers = ['type', 'name', 'label::English (en)', 'label::Français (fr)'];
+		const errors = await errorsOf({
+			survey: [
+				headers,
+				['text', 'q1', 'A', 'x'.repeat(4001)],
+				['text', `q${'x'.repeat(64)}`, 'B', 'B']
+			]
+		});
+		expect(errors.map((e) => [e.row, e.column, e.code])).toEqual([
+			[2, 'label::Français (fr)', 'tooLong'],
+			// The validator and the schema both object to the name; it is reported once.
+			[3, 'name', 'invalidName']
+		]);
+	});
+
+	it('reports a bad header together with the errors in rows', async () => {
+		const errors = await errorsOf({
+			survey: [
+				[
+					'type',
+					'name',
+					'label',
+					'label::a language with a very long name',
+					'relevant',
+					'relevant'
+				],
+				['text', 'q1', 'A', 'B', '${nobody} = 1', null]
+			]
+		});
+		expect(errors.map((e) => [e.row, e.column, e.code])).toEqual([
+			[1, 'label::a language with a very long name', 'badLanguage'],
+			[1, 'relevant', 'duplicateColumn'],
+			[2, 'relevant', 'unknownReference']
 		]);
 	});
 
@@ -670,6 +709,35 @@ describe('importXlsForm: accepted with warnings', () => {
 			default: '7',
 			preferNotToSay: false
 		});
+	});
+
+	it('warns about group columns a page cannot hold', async () => {
+		const headers = ['type', 'name', 'label', 'hint', 'required'];
+		const result = await importXlsForm(
+			await workbook({
+				survey: [
+					headers,
+					['begin group', 'p', 'Page', 'A hint', 'yes'],
+					['text', 'q1', 'A'],
+					['end group']
+				]
+			})
+		);
+		expect(result.ok && result.warnings).toEqual([
+			{
+				sheet: 'survey',
+				row: 2,
+				column: 'required',
+				code: 'ignoredValue',
+				message: 'Row 2: a group (page) has no required, hint; left out.'
+			}
+		]);
+	});
+
+	it('accepts an ArrayBuffer', async () => {
+		const bytes = await workbook(form([['text', 'q1', 'A']]));
+		const copy = bytes.slice().buffer;
+		expect((await importXlsForm(copy)).ok).toBe(true);
 	});
 
 	it('skips blank rows and keeps spreadsheet row numbers', async () => {

@@ -147,7 +147,7 @@ function readTables(workbook: Workbook, issues: IssueList): Partial<Record<Sheet
 			issues.warn(
 				sheet,
 				'duplicateSheet',
-				`The workbook has ${found.length} '${sheet}' sheets; the first is used.`
+				`the workbook has ${found.length} '${sheet}' sheets; the first is used.`
 			);
 		if (found[0]) tables[sheet] = readTable(sheet, found[0], issues);
 	}
@@ -171,14 +171,14 @@ function readTable(sheet: SheetKind, ws: Worksheet, issues: IssueList): Table {
 		issues.warn(
 			sheet,
 			'ignoredColumn',
-			`Column ${columnLetter(c)} has values but no header; they were left out.`,
+			`column ${columnLetter(c)} has values but no header; they were left out.`,
 			1
 		);
 	return { sheet, headers, rows };
 }
 
 /** Cell values arrive as numbers, dates, rich text, formulas or hyperlinks: all read as text. */
-export function cellText(value: CellValue | undefined): string {
+function cellText(value: CellValue | undefined): string {
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'string') return value.trim();
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -225,7 +225,7 @@ function parseHeaders(table: Table, issues: IssueList): Column[] {
 		if (!header) return;
 		const column = parseHeader(table.sheet, header, index);
 		if (column.kind === 'badLanguage') {
-			const message = `The header '${header}' names no usable language: write it as '${header.split('::')[0]}::Name (code)', e.g. 'label::English (en)'.`;
+			const message = `the header '${header}' names no usable language: write it as '${header.split('::')[0]}::Name (code)', e.g. 'label::English (en)'.`;
 			issues.error(table.sheet, 'badLanguage', message, 1, header);
 		}
 		columns.push(column);
@@ -245,7 +245,7 @@ function firstSettingsRow(table: Table | undefined, issues: IssueList): Settings
 		issues.warn(
 			'settings',
 			'ignoredRow',
-			`Only the first row of settings is read; rows ${more.map((r) => r.row).join(', ')} were left out.`
+			`only the first row of settings is read; rows ${more.map((r) => r.row).join(', ')} were left out.`
 		);
 	return first;
 }
@@ -371,7 +371,7 @@ function reportDuplicateColumn(
 	const why = untranslated
 		? ` A column without '::' belongs to the default language (${code}); set default_language in the settings sheet or name the language in both headers.`
 		: '';
-	const message = `The columns '${earlier}' and '${column.header}' hold the same thing.${why}`;
+	const message = `the columns '${earlier}' and '${column.header}' hold the same thing.${why}`;
 	issues.error(sheet, 'duplicateColumn', message, 1, column.header);
 }
 
@@ -382,7 +382,7 @@ function requireColumns(layout: Layout, keys: string[], issues: IssueList): bool
 		issues.error(
 			layout.table.sheet,
 			'missingColumn',
-			`The ${layout.table.sheet} sheet has no '${key}' column.`,
+			`the ${layout.table.sheet} sheet has no '${key}' column.`,
 			1,
 			key
 		);
@@ -688,8 +688,8 @@ function readSurveyRow(state: SurveyState, row: TableRow): void {
 	}
 }
 
-const PAGE_COLUMNS = ['type', 'name', 'label', 'relevant', 'appearance'];
-const ALL_SURVEY_KEYS = [
+/** Survey columns a `begin group` row may fill but a page has no place for. */
+const NOT_ON_PAGES = [
 	'required',
 	'constraint',
 	'calculation',
@@ -708,11 +708,7 @@ function beginGroup(state: SurveyState, row: TableRow): void {
 	const { layout, issues } = state;
 	const name = plainCell(layout, row, 'name');
 	const relevant = plainCell(layout, row, 'relevant');
-	const ignored = filledColumns(
-		layout,
-		row,
-		ALL_SURVEY_KEYS.filter((k) => !PAGE_COLUMNS.includes(k))
-	);
+	const ignored = filledColumns(layout, row, NOT_ON_PAGES);
 	if (ignored.length)
 		issues.warn(
 			'survey',

@@ -82,10 +82,8 @@ function makeIssue(
 				: sheet === 'settings'
 					? 'Settings'
 					: '';
-	// Texts are written as sentences; after "Row 12:" they continue in lower case.
-	const message = where
-		? `${where}: ${text.charAt(0).toLowerCase()}${text.slice(1)}`
-		: text.charAt(0).toUpperCase() + text.slice(1);
+	// Texts continue a "Row 12:" prefix, so they start in lower case; alone they are sentences.
+	const message = where ? `${where}: ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
 	const issue: ImportIssue = { sheet, code, message };
 	if (row !== undefined) issue.row = row;
 	if (column !== undefined) issue.column = column;
@@ -366,7 +364,7 @@ function reportCycle(context: CheckContext, issue: InstrumentIssue, row?: number
 	const item = context.rows.itemAt(row);
 	const calculation = item && 'calculation' in item ? (item.calculation ?? '') : '';
 	const column = header(context, calculation.includes(`\${${next}}`) ? 'calculation' : 'relevant');
-	const message = `${issue.detail} depend on each other in a circle, so none of them can be worked out.`;
+	const message = `these depend on each other in a circle, so none of them can be worked out: ${issue.detail}.`;
 	context.issues.error('survey', 'cycle', message, row, column);
 }
 
