@@ -7,6 +7,7 @@ import { importXlsForm } from '../src/lib/survey/xlsform/import';
 import type { Instrument, Question } from '../src/lib/survey/model';
 import { relevanceOf, type Answers } from '../src/lib/survey/relevance';
 import { seededRandom } from '../src/lib/server/demo/random';
+import { validateInstrument } from '../src/lib/survey/validate';
 
 const random = seededRandom(42);
 const LANGS = ['en', 'fr', 'ar'];
@@ -122,4 +123,15 @@ const evalTimes = answerSets.map((answers) => {
 });
 console.log(
 	`Relevance of a 300-question survey (${conditional} conditional questions), ${evalTimes.length} answer sets: median ${median(evalTimes).toFixed(3)} ms, p99 ${percentile(evalTimes, 0.99).toFixed(3)} ms, worst ${Math.max(...evalTimes).toFixed(3)} ms per full evaluation (target < 5 ms)`
+);
+
+// 3. The builder re-validates the whole survey on every keystroke: how long for 300 questions?
+const validateTimes: number[] = [];
+for (let run = 0; run < 200; run++) {
+	const started = performance.now();
+	validateInstrument(survey);
+	validateTimes.push(performance.now() - started);
+}
+console.log(
+	`Builder validation of a 300-question survey (names, lists, every expression, cycles): median ${median(validateTimes).toFixed(2)} ms, p99 ${percentile(validateTimes, 0.99).toFixed(2)} ms`
 );

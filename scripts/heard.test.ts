@@ -76,3 +76,35 @@ describe('npm run heard', () => {
 		}
 	}, 60_000);
 });
+
+describe('npm run heard -- import-xlsform / export-xlsform', () => {
+	it('exports the demo survey and imports it back as a new survey', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'heard-cli-xls-'));
+		const env = {
+			DATA_DIR: path.join(dir, 'data'),
+			ADMIN_EMAIL: 'cli@example.org',
+			ADMIN_PASSWORD: 'a-sufficiently-long-phrase'
+		};
+		try {
+			expect((await heard(['seed-demo'], env)).code).toBe(0);
+			const missing = await heard(['export-xlsform', 'not-an-id', '--out', 'x.xlsx'], env);
+			expect(missing.code).toBe(2);
+			const file = path.join(dir, 'demo.xlsx');
+			const { PGlite } = await import('@electric-sql/pglite');
+			const pg = await PGlite.create({ dataDir: env.DATA_DIR });
+			const { rows } = await pg.query<{ id: string }>('select id from surveys limit 1');
+			await pg.close();
+			const exported = await heard(['export-xlsform', rows[0]!.id, '--out', file], env);
+			expect(exported.code).toBe(0);
+			expect(fs.statSync(file).size).toBeGreaterThan(5000);
+			const imported = await heard(['import-xlsform', file, '--org', 'demo'], env);
+			expect(imported.code).toBe(0);
+			expect(imported.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
+			const refused = await heard(['import-xlsform', file, '--org', 'no-such-org'], env);
+			expect(refused.code).toBe(2);
+			expect(refused.stderr).toContain('no-such-org');
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	}, 120_000);
+});

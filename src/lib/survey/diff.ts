@@ -46,7 +46,9 @@ export function diffInstruments(before: Instrument, after: Instrument): Instrume
 	for (const [name, q] of now) {
 		const was = old.get(name);
 		if (!was) continue;
-		const fields = COMPARED.filter((f) => !sameValue(was[f], q[f])).map(String);
+		// `required: false` and no `required` mean the same thing.
+		const value = (x: Question, f: keyof Question) => (f === 'required' ? !!x.required : x[f]);
+		const fields = COMPARED.filter((f) => !sameValue(value(was, f), value(q, f))).map(String);
 		if ((q.listName || was.listName) && listOf(before, was.listName) !== listOf(after, q.listName))
 			fields.push('choices');
 		const pageOf = (i: Instrument) =>

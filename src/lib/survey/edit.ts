@@ -20,7 +20,12 @@ export function uniqueName(instrument: Instrument, base: string): string {
 		...instrument.pages.map((p) => p.name),
 		...allQuestions(instrument).map((q) => q.name)
 	]);
-	const clean = base.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^([^A-Za-z_])/, '_$1') || 'q';
+	// Room for a `_NN` suffix within the 64-character limit of names.
+	const clean =
+		base
+			.replace(/[^A-Za-z0-9_.-]/g, '_')
+			.replace(/^([^A-Za-z_])/, '_$1')
+			.slice(0, 58) || 'q';
 	if (!taken.has(clean)) return clean;
 	for (let i = 2; ; i++) if (!taken.has(`${clean}_${i}`)) return `${clean}_${i}`;
 }

@@ -216,8 +216,12 @@ describe('properties of relevanceOf', () => {
 					const shown = relevanceOf(x)(answers);
 					const names = new Set(allQuestions(x).map((q) => q.name));
 					for (const name of shown) expect(names.has(name)).toBe(true);
-					for (const p of x.pages) {
-						const open = !p.relevant || answers.q0 === 'yes';
+					const pageOfQ0 = x.pages.findIndex((p) => p.questions.some((q) => q.name === 'q0'));
+					for (const [index, p] of x.pages.entries()) {
+						// q0 counts only while it is shown; once hidden on an earlier page its answer
+						// is ignored (on the same page it has not been decided yet, so it counts).
+						const q0Counts = index <= pageOfQ0 || shown.has('q0');
+						const open = !p.relevant || (q0Counts && answers.q0 === 'yes');
 						for (const q of p.questions) {
 							if (!open) expect(shown.has(q.name), q.name).toBe(false);
 							else if (!q.relevant) expect(shown.has(q.name), q.name).toBe(true);
@@ -241,5 +245,47 @@ describe('properties of relevanceOf', () => {
 				}
 			)
 		);
+	});
+});
+
+describe('answers of hidden questions', () => {
+	it('do not reveal later questions once their own question is hidden again', () => {
+		const instrument = {
+			formId: 'cascade',
+			languages: [{ code: 'en', name: 'English', dir: 'ltr' as const }],
+			defaultLanguage: 'en',
+			title: { en: 'T' },
+			choiceLists: [],
+			pages: [
+				{
+					id: 'p',
+					name: 'p',
+					label: {},
+					questions: [
+						{ id: 'a', type: 'text' as const, name: 'a', label: { en: 'A' }, preferNotToSay: true },
+						{
+							id: 'b',
+							type: 'text' as const,
+							name: 'b',
+							label: { en: 'B' },
+							relevant: "${a} = 'x'",
+							preferNotToSay: true
+						},
+						{
+							id: 'c',
+							type: 'text' as const,
+							name: 'c',
+							label: { en: 'C' },
+							relevant: "${b} = 'y'",
+							preferNotToSay: true
+						}
+					]
+				}
+			]
+		};
+		const visible = relevanceOf(instrument);
+		expect([...visible({ a: 'x', b: 'y' })]).toEqual(['a', 'b', 'c']);
+		// `a` changed: `b` hides, and its stale answer no longer shows `c`.
+		expect([...visible({ a: 'z', b: 'y' })]).toEqual(['a']);
 	});
 });

@@ -26,17 +26,25 @@ export function relevanceOf(instrument: Instrument) {
 	};
 	const questionNames = new Set(allQuestions(instrument).map((q) => q.name));
 	return (answers: Answers) => {
+		// As in ODK, the answer of a question that is not shown does not count: a later
+		// question cannot be revealed by an answer given before it was hidden again.
+		const hidden = new Set<string>();
 		const context = {
 			value: (name: string) =>
-				questionNames.has(name) ? expressionValue(answers[name]) : undefined
+				!questionNames.has(name)
+					? undefined
+					: hidden.has(name)
+						? ''
+						: expressionValue(answers[name])
 		};
 		const visible = new Set<string>();
 		for (const page of instrument.pages) {
 			const pageExpr = compile(`page:${page.name}`, page.relevant);
-			if (pageExpr && !evaluateBoolean(pageExpr, context)) continue;
+			const pageShown = !pageExpr || evaluateBoolean(pageExpr, context);
 			for (const q of page.questions) {
 				const expr = compile(q.name, q.relevant);
-				if (!expr || evaluateBoolean(expr, context)) visible.add(q.name);
+				if (pageShown && (!expr || evaluateBoolean(expr, context))) visible.add(q.name);
+				else hidden.add(q.name);
 			}
 		}
 		return visible;

@@ -22,13 +22,17 @@ const PLAIN_COLUMNS: Record<SheetKind, readonly string[]> = {
 		'appearance',
 		'default',
 		'parameters',
-		'prefer_not_to_say'
+		'prefer_not_to_say',
+		'heard_type'
 	],
 	choices: ['list_name', 'name'],
 	settings: ['form_id', 'version', 'default_language']
 };
 
-/** Columns holding text per language; `range_*_label` and `title` are Heard's extensions. */
+/**
+ * Columns holding text per language; `range_*_label` and `title` are Heard's extensions, as are
+ * `prefer_not_to_say` and `heard_type` above.
+ */
 const TEXT_COLUMNS: Record<SheetKind, readonly string[]> = {
 	survey: [
 		'label',
@@ -202,4 +206,16 @@ function normaliseCode(code: string): string {
  */
 export function preferNotToSayByDefault(type: QuestionType): boolean {
 	return !NON_ANSWER_TYPES.includes(type) && type !== 'safety_check' && type !== 'consent';
+}
+
+/**
+ * Heard's question types that XLSForm lacks. They are written as `select_one` on a generated
+ * yes/no list (so ODK, Kobo and pyxform accept the file), with the Heard type in the
+ * `heard_type` column so an import gives them back.
+ */
+export const GATE_TYPES = ['safety_check', 'consent'] as const;
+export type GateType = (typeof GATE_TYPES)[number];
+
+export function isGateType(type: string): type is GateType {
+	return (GATE_TYPES as readonly string[]).includes(type);
 }

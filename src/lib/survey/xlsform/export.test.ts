@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Instrument } from '../model';
+import { allQuestions, type Instrument } from '../model';
 import { starterInstrument } from '../starter';
 import { exportXlsForm } from './export';
 import { importXlsForm } from './import';
@@ -16,7 +16,61 @@ async function roundTrip(instrument: Instrument): Promise<Instrument> {
 	return imported(await exportXlsForm(instrument));
 }
 
+/** Every `type` cell of an export is one that ODK, Kobo and pyxform know. */
+async function expectStandardTypes(data: Uint8Array): Promise<void> {
+	const survey = (await readBack(data)).survey ?? [];
+	const types = survey.slice(1).map((r) => r[survey[0]!.indexOf('type')]!);
+	expect(types.length).toBeGreaterThan(0);
+	for (const type of types)
+		expect(STANDARD_TYPES, type).toContain(
+			/^(begin|end) group$/.test(type) ? type : type.split(' ')[0]
+		);
+}
+
 const LANGUAGES = ['English (en)', 'العربية (ar)', 'Français (fr)'];
+
+/** pyxform's question and structure types (first word of `type`; groups as two words). */
+const STANDARD_TYPES = [
+	'begin group',
+	'end group',
+	'begin repeat',
+	'end repeat',
+	'integer',
+	'decimal',
+	'range',
+	'text',
+	'select_one',
+	'select_multiple',
+	'select_one_from_file',
+	'select_multiple_from_file',
+	'rank',
+	'note',
+	'geopoint',
+	'geotrace',
+	'geoshape',
+	'date',
+	'time',
+	'dateTime',
+	'image',
+	'audio',
+	'background-audio',
+	'video',
+	'file',
+	'barcode',
+	'calculate',
+	'acknowledge',
+	'hidden',
+	'xml-external',
+	'csv-external',
+	'start',
+	'end',
+	'today',
+	'deviceid',
+	'username',
+	'phonenumber',
+	'email',
+	'audit'
+];
 const perLanguage = (base: string) => LANGUAGES.map((l) => `${base}::${l}`);
 
 describe('exportXlsForm', () => {
@@ -42,6 +96,8 @@ describe('exportXlsForm', () => {
 			'prefer_not_to_say',
 			...perLanguage('range_start_label'),
 			...perLanguage('range_end_label'),
+			// Heard's own types, written because the form has a safety check and consent screen.
+			'heard_type',
 			// Unknown columns, in the order rows first carry them.
 			'custom_note',
 			'media::image'
@@ -68,8 +124,8 @@ describe('exportXlsForm', () => {
 		const rows = survey.slice(1).map((r) => [r[column('type')], r[column('name')]]);
 		expect(rows.slice(0, 5)).toEqual([
 			['begin group', 'page_1'],
-			['safety_check', 'safety'],
-			['consent', 'consent'],
+			['select_one heard_safety', 'safety'],
+			['select_one heard_consent', 'consent'],
 			['end group', ''],
 			['begin group', 'support']
 		]);
@@ -81,6 +137,112 @@ describe('exportXlsForm', () => {
 		expect(row('income')[column('prefer_not_to_say')]).toBe('');
 		expect(row('comments')[column('label::العربية (ar)')]).toBe('');
 		expect(row('months')[column('parameters')]).toBe('ignored=1');
+		expect(row('safety')[column('heard_type')]).toBe('safety_check');
+		expect(row('consent')[column('heard_type')]).toBe('consent');
+		expect(row('satisfied')[column('heard_type')]).toBe('');
+	});
+
+	it('writes only standard XLSForm types, even for the safety check and consent', async () => {
+		const instrument = await imported(await workbook(handMadeForm()));
+		expect(allQuestions(instrument).map((q) => q.type)).toEqual(
+			expect.arrayContaining(['safety_check', 'consent'])
+		);
+		expectStandardTypes(await exportXlsForm(instrument));
+	});
+
+	it('adds the yes/no lists of the gate screens, labelled in every language', async () => {
+		const instrument = await imported(await workbook(handMadeForm()));
+		const choices = (await readBack(await exportXlsForm(instrument))).choices ?? [];
+		const generated = choices.filter((r) => r[0]?.startsWith('heard_'));
+		expect(choices.slice(-4)).toEqual(generated);
+		expect(generated).toEqual([
+			['heard_safety', 'yes', 'Yes, continue', 'نعم، متابعة', 'Oui, continuer', ''],
+			['heard_safety', 'no', 'Not now', 'ليس الآن', 'Pas maintenant', ''],
+			[
+				'heard_consent',
+				'yes',
+				'I agree to answer',
+				'أوافق على الإجابة',
+				"J'accepte de répondre",
+				''
+			],
+			[
+				'heard_consent',
+				'no',
+				'I do not want to answer',
+				'لا أرغب في الإجابة',
+				'Je ne souhaite pas répondre',
+				''
+			]
+		]);
+	});
+
+	it('adds no heard_type column or generated list to a form without gate screens', async () => {
+		const instrument = await imported(
+			await workbook({
+				survey: [
+					['type', 'name', 'label'],
+					['text', 'q1', 'A']
+				]
+			})
+		);
+		const sheets = await readBack(await exportXlsForm(instrument));
+		expect(sheets.survey?.[0]).not.toContain('heard_type');
+		expect(sheets.choices).toEqual([['list_name', 'name', 'label::English (en)']]);
+	});
+
+	it('adds only the lists of gate screens present, in English where Heard lacks the language', async () => {
+		const instrument = await imported(
+			await workbook({
+				survey: [
+					['type', 'name', 'label::Kiswahili (sw)'],
+					['consent', 'c', 'Unakubali?']
+				]
+			})
+		);
+		const sheets = await readBack(await exportXlsForm(instrument));
+		expect(sheets.choices).toEqual([
+			['list_name', 'name', 'label::Kiswahili (sw)'],
+			['heard_consent', 'yes', 'I agree to answer'],
+			['heard_consent', 'no', 'I do not want to answer']
+		]);
+	});
+
+	it('picks other list names when the form already has heard_safety', async () => {
+		const instrument = await imported(
+			await workbook({
+				survey: [
+					['type', 'name', 'label'],
+					['safety_check', 'safety', 'Safe?'],
+					['select_one heard_safety', 'q1', 'A'],
+					['consent', 'consent', 'Agree?']
+				],
+				choices: [
+					['list_name', 'name', 'label'],
+					['heard_safety', 'x', 'X'],
+					['heard_safety_2', 'y', 'Y']
+				]
+			})
+		);
+		const sheets = await readBack(await exportXlsForm(instrument));
+		expect(sheets.survey?.map((r) => r[0])).toEqual([
+			'type',
+			'begin group',
+			'select_one heard_safety_3',
+			'select_one heard_safety',
+			'select_one heard_consent',
+			'end group'
+		]);
+		expect(sheets.choices?.map((r) => r.slice(0, 2))).toEqual([
+			['list_name', 'name'],
+			['heard_safety', 'x'],
+			['heard_safety_2', 'y'],
+			['heard_safety_3', 'yes'],
+			['heard_safety_3', 'no'],
+			['heard_consent', 'yes'],
+			['heard_consent', 'no']
+		]);
+		expect(await roundTrip(instrument)).toStrictEqual(instrument);
 	});
 
 	it('writes a version when asked', async () => {
@@ -169,7 +331,9 @@ describe('round trip: importXlsForm(exportXlsForm(x)) equals x', () => {
 				const result = await importXlsForm(await workbook(sheets));
 				// Every generated form is valid, so a refusal is a bug too.
 				if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-				expect(await roundTrip(result.instrument)).toStrictEqual(result.instrument);
+				const exported = await exportXlsForm(result.instrument);
+				await expectStandardTypes(exported);
+				expect(await imported(exported)).toStrictEqual(result.instrument);
 			}),
 			{ numRuns: 40 }
 		);
@@ -193,7 +357,8 @@ const HEADERS = [
 	'prefer_not_to_say',
 	'appearance',
 	'range_end_label::العربية (ar)',
-	'x-custom'
+	'x-custom',
+	'heard_type'
 ];
 
 const text = fc.option(
@@ -232,8 +397,18 @@ const TYPES = [
 	'select_one l1',
 	'select_multiple l2',
 	'rank l1',
+	// The form's own list that happens to have the name export gives the safety check's list.
+	'select_one heard_safety',
 	'range',
 	'calculate'
+];
+
+/** Gate screens as older Heard files write them, or as standard selects marked in heard_type. */
+const GATE_SPELLINGS = [
+	null,
+	'select_one heard_safety',
+	'select_one heard_consent',
+	'select_one l1'
 ];
 
 const questionRow = (name: string) =>
@@ -249,10 +424,11 @@ const questionRow = (name: string) =>
 			endLabel: text,
 			custom: text,
 			start: fc.integer({ min: -5, max: 5 }),
-			steps: fc.integer({ min: 1, max: 10 })
+			steps: fc.integer({ min: 1, max: 10 }),
+			gateAs: fc.constantFrom(...GATE_SPELLINGS)
 		})
 		.map((q): Rows[number] => [
-			q.type,
+			gate(q.type) && q.gateAs ? q.gateAs : q.type,
 			name,
 			q.en,
 			q.ar,
@@ -264,8 +440,11 @@ const questionRow = (name: string) =>
 			q.prefer,
 			q.appearance,
 			q.endLabel,
-			q.custom
+			q.custom,
+			gate(q.type) && q.gateAs ? q.type : null
 		]);
+
+const gate = (type: string) => type === 'safety_check' || type === 'consent';
 
 const pageRows = (index: number) =>
 	fc
@@ -302,7 +481,9 @@ const formArbitrary = fc
 			['list_name', 'name', 'label::English (en)', 'label::العربية (ar)'],
 			['l1', 'a', 'A', 'أ'],
 			['l1', 'b', 'B', null],
-			['l2', 'c', 'C', 'ج']
+			['l2', 'c', 'C', 'ج'],
+			['heard_safety', 'yes', 'Yes', 'نعم'],
+			['heard_safety', 'no', 'No', null]
 		],
 		settings: [
 			['form_id', 'default_language'],

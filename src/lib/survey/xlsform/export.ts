@@ -1,8 +1,11 @@
 import type { Workbook } from 'exceljs';
+import { chromeFor, type Chrome } from '../chrome';
 import {
+	allQuestions,
 	LIST_TYPES,
 	NON_ANSWER_TYPES,
 	type Choice,
+	type ChoiceList,
 	type Instrument,
 	type Page,
 	type Question,
@@ -10,9 +13,12 @@ import {
 } from '../model';
 import {
 	formatLanguage,
+	GATE_TYPES,
 	isExtraHeader,
+	isGateType,
 	preferNotToSayByDefault,
 	textHeader,
+	type GateType,
 	type SheetKind
 } from './columns';
 
@@ -25,6 +31,8 @@ export interface ExportOptions {
  * Writes an instrument as an XLSForm (.xlsx with `survey`, `choices`, `settings` sheets) that
  * ODK, KoboToolbox and SurveyCTO tools can read, and that `importXlsForm` reads back into the
  * same instrument (ids included). Columns Heard does not interpret are written back unchanged.
+ * The safety check and consent screens, which XLSForm lacks, become `select_one` questions on
+ * generated yes/no lists, marked in a `heard_type` column (see `GATE_TYPES`).
  */
 export async function exportXlsForm(
 	instrument: Instrument,
@@ -33,8 +41,10 @@ export async function exportXlsForm(
 	// Loaded on demand so pages that never export do not ship the spreadsheet library.
 	const { default: ExcelJS } = await import('exceljs');
 	const workbook = new ExcelJS.Workbook();
-	writeSheet(workbook, 'survey', surveyColumns(instrument), surveyItems(instrument));
-	writeSheet(workbook, 'choices', choiceColumns(instrument), choiceItems(instrument));
+	const gates = gateLists(instrument);
+	writeSheet(workbook, 'survey', surveyColumns(instrument, gates), surveyItems(instrument));
+	const choices = choiceItems(instrument, gates);
+	writeSheet(workbook, 'choices', choiceColumns(instrument, choices), choices);
 	writeSheet(workbook, 'settings', settingsColumns(instrument, options), [instrument]);
 	// A copy on a plain ArrayBuffer: usable directly as a Response body.
 	return new Uint8Array(await workbook.xlsx.writeBuffer());
@@ -43,6 +53,8 @@ export async function exportXlsForm(
 interface ColumnSpec<T> {
 	header: string;
 	value: (item: T) => string | undefined;
+	/** False: an empty cell stays empty rather than taking a kept unknown value (see withExtras). */
+	fallback?: false;
 }
 
 function writeSheet<T>(
@@ -77,7 +89,8 @@ function withExtras<T>(
 	// select with `randomize=true`).
 	const withFallback = standard.map((c) => ({
 		header: c.header,
-		value: (item: T) => c.value(item) || extraOf(item)?.[c.header]
+		value: (item: T) =>
+			c.value(item) || (c.fallback === false ? undefined : extraOf(item)?.[c.header])
 	}));
 	const extraColumns = extras.map((header) => ({
 		header,
@@ -112,7 +125,7 @@ function surveyItems(instrument: Instrument): SurveyItem[] {
 	]);
 }
 
-function surveyColumns(instrument: Instrument): ColumnSpec<SurveyItem>[] {
+function surveyColumns(instrument: Instrument, gates: GateLists): ColumnSpec<SurveyItem>[] {
 	const question =
 		<V>(get: (q: Question) => V | undefined) =>
 		(item: SurveyItem): V | undefined =>
@@ -126,7 +139,7 @@ function surveyColumns(instrument: Instrument): ColumnSpec<SurveyItem>[] {
 					? get(item.question)
 					: undefined;
 	const standard: ColumnSpec<SurveyItem>[] = [
-		{ header: 'type', value: typeCell },
+		{ header: 'type', value: (item) => typeCell(item, gates) },
 		{ header: 'name', value: either((x) => x.name) },
 		...textColumns(
 			instrument,
@@ -166,7 +179,17 @@ function surveyColumns(instrument: Instrument): ColumnSpec<SurveyItem>[] {
 			instrument,
 			'range_end_label',
 			question((q) => q.range?.endLabel)
-		)
+		),
+		// Only when some row needs it, so forms without gate screens look as before.
+		...(gates.size > 0
+			? [
+					{
+						header: 'heard_type',
+						value: question((q) => (isGateType(q.type) ? q.type : undefined)),
+						fallback: false as const
+					}
+				]
+			: [])
 	];
 	const extraOf = (item: SurveyItem) =>
 		item.kind === 'page'
@@ -177,10 +200,12 @@ function surveyColumns(instrument: Instrument): ColumnSpec<SurveyItem>[] {
 	return withExtras('survey', standard, extraOf, surveyItems(instrument));
 }
 
-function typeCell(item: SurveyItem): string {
+function typeCell(item: SurveyItem, gates: GateLists): string {
 	if (item.kind === 'page') return 'begin group';
 	if (item.kind === 'end') return 'end group';
 	const { type, listName } = item.question;
+	const gate = isGateType(type) ? gates.get(type) : undefined;
+	if (gate) return `select_one ${gate.name}`;
 	return LIST_TYPES.includes(type) && listName ? `${type} ${listName}` : type;
 }
 
@@ -197,6 +222,46 @@ function preferNotToSayCell(question: Question): string | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Gate screens (safety check, consent) as standard selects
+
+/** The generated list each gate type present in the instrument is written with. */
+type GateLists = Map<GateType, ChoiceList>;
+
+/** Base list name and the respondent-facing words (chrome.ts) of the two answers. */
+const GATE_LISTS: Record<GateType, { name: string; yes: keyof Chrome; no: keyof Chrome }> = {
+	safety_check: { name: 'heard_safety', yes: 'yesContinue', no: 'notNow' },
+	consent: { name: 'heard_consent', yes: 'agree', no: 'decline' }
+};
+
+/**
+ * A yes/no list per gate type the instrument uses, labelled in every survey language, named
+ * `heard_safety` / `heard_consent` unless the instrument has such a list already (then
+ * `heard_safety_2`, …). Import drops them again, so a round trip adds no list.
+ */
+function gateLists(instrument: Instrument): GateLists {
+	const used = new Set(allQuestions(instrument).map((q) => q.type));
+	const taken = new Set(instrument.choiceLists.map((l) => l.name));
+	const lists: GateLists = new Map();
+	for (const type of GATE_TYPES) {
+		if (!used.has(type)) continue;
+		const { name: base, yes, no } = GATE_LISTS[type];
+		let name = base;
+		for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
+		taken.add(name);
+		const label = (key: keyof Chrome): Text =>
+			Object.fromEntries(instrument.languages.map((l) => [l.code, chromeFor(l.code)[key]]));
+		lists.set(type, {
+			name,
+			choices: [
+				{ name: 'yes', label: label(yes) },
+				{ name: 'no', label: label(no) }
+			]
+		});
+	}
+	return lists;
+}
+
+// ---------------------------------------------------------------------------------------------
 // choices and settings
 
 interface ChoiceItem {
@@ -204,19 +269,20 @@ interface ChoiceItem {
 	choice: Choice;
 }
 
-function choiceItems(instrument: Instrument): ChoiceItem[] {
-	return instrument.choiceLists.flatMap((list) =>
+/** The instrument's lists, then the generated gate lists. */
+function choiceItems(instrument: Instrument, gates: GateLists): ChoiceItem[] {
+	return [...instrument.choiceLists, ...gates.values()].flatMap((list) =>
 		list.choices.map((choice) => ({ list: list.name, choice }))
 	);
 }
 
-function choiceColumns(instrument: Instrument): ColumnSpec<ChoiceItem>[] {
+function choiceColumns(instrument: Instrument, items: ChoiceItem[]): ColumnSpec<ChoiceItem>[] {
 	const standard: ColumnSpec<ChoiceItem>[] = [
 		{ header: 'list_name', value: (item) => item.list },
 		{ header: 'name', value: (item) => item.choice.name },
 		...textColumns(instrument, 'label', (item: ChoiceItem) => item.choice.label)
 	];
-	return withExtras('choices', standard, (item) => item.choice.extra, choiceItems(instrument));
+	return withExtras('choices', standard, (item) => item.choice.extra, items);
 }
 
 /**

@@ -173,6 +173,165 @@ describe('importXlsForm: the hand-made form', () => {
 	});
 });
 
+describe('importXlsForm: safety check and consent screens', () => {
+	const headers = ['type', 'name', 'label', 'heard_type', 'x-note'];
+
+	it('reads selects marked in heard_type back as gate screens and drops their lists', async () => {
+		const instrument = await imported({
+			survey: [
+				headers,
+				['select_one heard_safety', 'safety', 'Safe?', 'safety_check', 'kept'],
+				['select_one heard_consent', 'consent', 'Agree?', 'Consent'],
+				['select_one yes_no', 'q1', 'A']
+			],
+			choices: [
+				['list_name', 'name', 'label'],
+				['heard_safety', 'yes', 'Yes, continue'],
+				['heard_safety', 'no', 'Not now'],
+				['yes_no', 'yes', 'Yes'],
+				['heard_consent', 'yes', 'I agree'],
+				['heard_consent', 'no', 'I do not']
+			]
+		});
+		expect(question(instrument, 'safety')).toStrictEqual({
+			id: 'q1',
+			type: 'safety_check',
+			name: 'safety',
+			label: { en: 'Safe?' },
+			preferNotToSay: false,
+			// heard_type is Heard's own column, never an unknown one.
+			extra: { 'x-note': 'kept' }
+		});
+		expect(question(instrument, 'consent')).toStrictEqual({
+			id: 'q2',
+			type: 'consent',
+			name: 'consent',
+			label: { en: 'Agree?' },
+			preferNotToSay: false
+		});
+		expect(instrument.choiceLists.map((l) => l.name)).toEqual(['yes_no']);
+	});
+
+	it('keeps a list a gate screen was written with when another question uses it', async () => {
+		const instrument = await imported(
+			form(
+				[
+					['select_one yes_no', 'safety', 'Safe?', 'safety_check'],
+					['select_one yes_no', 'q1', 'A']
+				],
+				headers
+			)
+		);
+		expect(question(instrument, 'safety')).not.toHaveProperty('listName');
+		expect(instrument.choiceLists.map((l) => l.name)).toEqual(['yes_no']);
+	});
+
+	it('still reads the bare types of older Heard files', async () => {
+		const instrument = await imported(
+			form(
+				[
+					['safety_check', 'safety', 'Safe?'],
+					['consent', 'consent', 'Agree?', 'consent']
+				],
+				headers
+			)
+		);
+		expect(allQuestions(instrument).map((q) => [q.type, q.listName, q.extra])).toEqual([
+			['safety_check', undefined, undefined],
+			['consent', undefined, undefined]
+		]);
+		expect(instrument.choiceLists.map((l) => l.name)).toEqual(['yes_no']);
+	});
+
+	it('leaves out heard_type with a warning where it does not apply', async () => {
+		const result = await importXlsForm(
+			await workbook(
+				form(
+					[
+						['text', 'q1', 'A', 'consent'],
+						['select_one yes_no', 'q2', 'B', 'something'],
+						['begin group', 'p', 'Page', 'consent'],
+						['select_multiple yes_no', 'q3', 'C', 'safety_check'],
+						['end group']
+					],
+					headers
+				)
+			)
+		);
+		if (!result.ok) throw new Error(JSON.stringify(result.errors));
+		expect(allQuestions(result.instrument).map((q) => [q.type, q.extra])).toEqual([
+			['text', undefined],
+			['select_one', undefined],
+			['select_multiple', undefined]
+		]);
+		expect(result.warnings.map((w) => [w.row, w.column, w.code, w.message])).toEqual([
+			[
+				2,
+				'heard_type',
+				'ignoredValue',
+				"Row 2: heard_type 'consent' applies only to a select_one row; left out."
+			],
+			[
+				3,
+				'heard_type',
+				'ignoredValue',
+				"Row 3: heard_type 'something' is not one of safety_check, consent; left out."
+			],
+			[4, 'heard_type', 'ignoredValue', 'Row 4: a group (page) has no heard_type; left out.'],
+			[
+				5,
+				'heard_type',
+				'ignoredValue',
+				"Row 5: heard_type 'safety_check' applies only to a select_one row; left out."
+			]
+		]);
+	});
+});
+
+describe('importXlsForm: choice filters', () => {
+	it('reads a cascading choice_filter that names a choices column bare', async () => {
+		const result = await importXlsForm(
+			await workbook({
+				survey: [
+					['type', 'name', 'label', 'choice_filter'],
+					['select_one states', 'state', 'State'],
+					['select_one cities', 'city', 'City', 'state = ${state}']
+				],
+				choices: [
+					['list_name', 'name', 'label', 'state'],
+					['states', 'n', 'North'],
+					['states', 's', 'South'],
+					['cities', 'c1', 'City 1', 'n'],
+					['cities', 'c2', 'City 2', 's']
+				]
+			})
+		);
+		if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+		expect(result.warnings).toEqual([]);
+		expect(question(result.instrument, 'city').choiceFilter).toBe('state = ${state}');
+	});
+
+	it('points at a broken choice_filter among questions sharing a name', async () => {
+		const errors = await errorsOf({
+			survey: [
+				['type', 'name', 'label', 'choice_filter'],
+				['select_one states', 'state', 'State'],
+				['select_one cities', 'city', 'City', 'state = ${state}'],
+				['select_one cities', 'city', 'City', 'state = = ${state}']
+			],
+			choices: [
+				['list_name', 'name', 'label', 'state'],
+				['states', 'n', 'North'],
+				['cities', 'c1', 'City 1', 'n']
+			]
+		});
+		expect(errors.map((e) => [e.row, e.column, e.code])).toEqual([
+			[4, 'name', 'duplicateName'],
+			[4, 'choice_filter', 'expression']
+		]);
+	});
+});
+
 describe('importXlsForm: languages', () => {
 	it('puts a form without translated columns in English', async () => {
 		const instrument = await imported(form([['text', 'q1', 'Hello']]));

@@ -2,6 +2,7 @@ import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { parse } from '../expr';
 import { languageDirection, languageName } from '../languages';
 import {
+	allQuestions,
 	NON_ANSWER_TYPES,
 	type Choice,
 	type ChoiceList,
@@ -13,6 +14,7 @@ import {
 	type Text
 } from '../model';
 import {
+	GATE_TYPES,
 	parseHeader,
 	parseLanguage,
 	preferNotToSayByDefault,
@@ -89,8 +91,8 @@ function readStructure(workbook: Workbook, issues: IssueList): Structure | null 
 function readInstrument(structure: Structure, issues: IssueList): Instrument {
 	const { languages, survey, choices, settings, settingsRow } = structure;
 	const rows = new RowIndex(languages.list);
-	const choiceLists = choices ? readChoices(choices, rows, issues) : [];
-	const pages = readSurvey(survey, rows, issues);
+	const allLists = choices ? readChoices(choices, rows, issues) : [];
+	const { pages, gateLists } = readSurvey(survey, rows, issues);
 	const instrument: Instrument = {
 		formId: '',
 		title: {},
@@ -98,8 +100,11 @@ function readInstrument(structure: Structure, issues: IssueList): Instrument {
 		languages: languages.list,
 		defaultLanguage: languages.defaultCode,
 		pages,
-		choiceLists
+		choiceLists: []
 	};
+	// The yes/no lists gate screens were written with are the export's, not the form's own.
+	const listed = new Set(allQuestions(instrument).map((q) => q.listName));
+	instrument.choiceLists = allLists.filter((l) => listed.has(l.name) || !gateLists.has(l.name));
 	const missingChoices = !choices && needsChoices(instrument);
 	if (missingChoices) reportMissingChoices(instrument, rows, issues);
 	checkInstrument(instrument, rows, survey.headers, issues, {
@@ -638,11 +643,26 @@ interface SurveyState {
 	loosePage: Page | null;
 	/** Every name on the sheet, so generated page names never collide. */
 	taken: Set<string>;
+	/** Lists named by gate screens written as `select_one` (see `gateType`). */
+	gateLists: Set<string>;
 }
 
-function readSurvey(layout: Layout, rows: RowIndex, issues: IssueList): Page[] {
+function readSurvey(
+	layout: Layout,
+	rows: RowIndex,
+	issues: IssueList
+): { pages: Page[]; gateLists: Set<string> } {
 	const taken = new Set(layout.table.rows.map((r) => plainCell(layout, r, 'name')));
-	const state: SurveyState = { layout, rows, issues, pages: [], open: [], loosePage: null, taken };
+	const state: SurveyState = {
+		layout,
+		rows,
+		issues,
+		pages: [],
+		open: [],
+		loosePage: null,
+		taken,
+		gateLists: new Set()
+	};
 	for (const row of layout.table.rows) readSurveyRow(state, row);
 	for (const block of state.open) {
 		const what = block.kind === 'group' ? 'begin group' : 'begin repeat';
@@ -650,7 +670,7 @@ function readSurvey(layout: Layout, rows: RowIndex, issues: IssueList): Page[] {
 		issues.error('survey', 'unclosedGroup', message, block.row, 'type');
 	}
 	assignIds(state.pages);
-	return state.pages;
+	return { pages: state.pages, gateLists: state.gateLists };
 }
 
 function readSurveyRow(state: SurveyState, row: TableRow): void {
@@ -683,9 +703,32 @@ function readSurveyRow(state: SurveyState, row: TableRow): void {
 		case 'refused':
 			issues.error('survey', info.code, info.message, row.row, 'type');
 			return;
-		case 'question':
-			return addQuestion(state, row, info.type, info.listName);
+		case 'question': {
+			const gate = gateType(state, row, info.type);
+			if (!gate) return addQuestion(state, row, info.type, info.listName);
+			if (info.listName) state.gateLists.add(info.listName);
+			return addQuestion(state, row, gate);
+		}
 	}
+}
+
+/**
+ * `heard_type` marks a safety check or consent screen exported as `select_one` on a generated
+ * yes/no list, for tools that know only standard types. Null when the row is what its type says.
+ */
+function gateType(state: SurveyState, row: TableRow, type: QuestionType): QuestionType | null {
+	const value = plainCell(state.layout, row, 'heard_type');
+	if (!value) return null;
+	const gate = GATE_TYPES.find((t) => t === value.toLowerCase());
+	if (gate && type === 'select_one') return gate;
+	// Redundant beside the bare type (older Heard files), not wrong.
+	if (gate && type === gate) return null;
+	const header = state.layout.headers.get('heard_type') ?? 'heard_type';
+	const message = gate
+		? `${header} '${value}' applies only to a select_one row; left out.`
+		: `${header} '${value}' is not one of ${GATE_TYPES.join(', ')}; left out.`;
+	state.issues.warn('survey', 'ignoredValue', message, row.row, header);
+	return null;
 }
 
 /** Survey columns a `begin group` row may fill but a page has no place for. */
@@ -697,6 +740,7 @@ const NOT_ON_PAGES = [
 	'default',
 	'parameters',
 	'prefer_not_to_say',
+	'heard_type',
 	'hint',
 	'required_message',
 	'constraint_message',

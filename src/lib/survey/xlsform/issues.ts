@@ -323,7 +323,11 @@ function concerns(item: Page | Question | undefined, issue: InstrumentIssue): bo
 		case 'calculateWithoutCalculation':
 			return question?.type === 'calculate' && !question.calculation?.trim();
 		case 'expression':
-			return typeof source === 'string' && !parse(source).ok;
+			// Parsed as the validator did: a choice filter names choices-sheet columns bare.
+			return (
+				typeof source === 'string' &&
+				!parse(source, { bareNames: issue.column === 'choiceFilter' }).ok
+			);
 		case 'unknownReference':
 			return typeof source === 'string' && source.includes(`\${${issue.detail}}`);
 		default:
