@@ -147,7 +147,7 @@ describe('exportXlsForm', () => {
 		expect(allQuestions(instrument).map((q) => q.type)).toEqual(
 			expect.arrayContaining(['safety_check', 'consent'])
 		);
-		expectStandardTypes(await exportXlsForm(instrument));
+		await expectStandardTypes(await exportXlsForm(instrument));
 	});
 
 	it('adds the yes/no lists of the gate screens, labelled in every language', async () => {
