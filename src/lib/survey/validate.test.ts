@@ -292,15 +292,40 @@ describe('validateInstrument', () => {
 		expect(issuesAfter(change)).toEqual([]);
 	});
 
-	it.each<[string, string, number]>([
-		['${helped} = ', 'Unexpected end of expression: a value is missing', 12],
-		['${helped} = = 1', "Expected a value but found '='", 12],
-		["selected(${helped}, 'no'", "Missing ')' to close selected(", 24],
-		['nosuch(${helped})', 'Unknown function nosuch()', 0],
-		["helped = 'no'", "Unexpected name 'helped': refer to a question as ${helped}", 0]
-	])('reports a syntax error in %j with its position', (source, detail, position) => {
+	it.each<[string, string, number, Pick<InstrumentIssue, 'detailCode' | 'detailParams'>]>([
+		[
+			'${helped} = ',
+			'Unexpected end of expression: a value is missing',
+			12,
+			{ detailCode: 'unexpectedEnd' }
+		],
+		[
+			'${helped} = = 1',
+			"Expected a value but found '='",
+			12,
+			{ detailCode: 'expectedValue', detailParams: { found: '=' } }
+		],
+		[
+			"selected(${helped}, 'no'",
+			"Missing ')' to close selected(",
+			24,
+			{ detailCode: 'missingCallParen', detailParams: { name: 'selected' } }
+		],
+		[
+			'nosuch(${helped})',
+			'Unknown function nosuch()',
+			0,
+			{ detailCode: 'unknownFunction', detailParams: { name: 'nosuch' } }
+		],
+		[
+			"helped = 'no'",
+			"Unexpected name 'helped': refer to a question as ${helped}",
+			0,
+			{ detailCode: 'bareName', detailParams: { name: 'helped', reference: '${helped}' } }
+		]
+	])('reports a syntax error in %j with its position', (source, detail, position, coded) => {
 		expect(issuesAfter((x) => (q(x, 'why').relevant = source))).toEqual([
-			{ code: 'expression', subject: 'why', column: 'relevant', position, detail }
+			{ code: 'expression', subject: 'why', column: 'relevant', position, detail, ...coded }
 		]);
 	});
 

@@ -1,4 +1,4 @@
-import { findCycle, parse, references } from './expr';
+import { findCycle, parse, references, type ExprErrorCode, type ExprErrorParams } from './expr';
 import { allQuestions, LIST_TYPES, type Instrument, type Text } from './model';
 import { NAME_PATTERN } from './schema';
 
@@ -39,8 +39,12 @@ export interface InstrumentIssue {
 	column?: string;
 	/** 0-based character position in an expression. */
 	position?: number;
-	/** Parser detail or other values for the message. */
+	/** Parser detail (English) or other values for the message. */
 	detail?: string;
+	/** For `expression` issues: the parser's code, said in the reader's language as `builder.exprErrors.<code>`. */
+	detailCode?: ExprErrorCode;
+	/** The values that message needs. */
+	detailParams?: ExprErrorParams;
 }
 
 /**
@@ -104,12 +108,15 @@ export function validateInstrument(instrument: Instrument): InstrumentIssue[] {
 		// A choice filter names columns of the choices sheet bare (`state = ${state}`).
 		const parsed = parse(source, { bareNames: column === 'choiceFilter' });
 		if (!parsed.ok) {
+			const { position, message, code, params } = parsed.error;
 			issues.push({
 				code: 'expression',
 				subject,
 				column,
-				position: parsed.error.position,
-				detail: parsed.error.message
+				position,
+				detail: message,
+				detailCode: code,
+				...(params && { detailParams: params })
 			});
 			return;
 		}

@@ -109,10 +109,61 @@ export interface Call {
 export type Expr =
 	NumberLiteral | StringLiteral | Reference | Column | Current | Negate | Binary | Call;
 
+/**
+ * Every kind of problem the parser reports. Stable, so the interface can say each in the
+ * reader's language (`builder.exprErrors.<code>`) while `message` stays English for the CLI.
+ */
+export const EXPR_ERROR_CODES = [
+	'notText',
+	'tooLong',
+	'tooDeep',
+	'empty',
+	'unexpectedEnd',
+	'trailingInput',
+	'unmatchedParen',
+	'expectedParen',
+	'expectedArgumentEnd',
+	'missingParen',
+	'missingCallParen',
+	'expectedValue',
+	'useEquals',
+	'lowerCaseOperator',
+	'bareName',
+	'functionWithoutParens',
+	'unknownFunction',
+	'lowerCaseFunction',
+	'arityNone',
+	'arityExact',
+	'arityAtLeast',
+	'arityBetween',
+	'unterminatedString',
+	'unexpectedCharacter',
+	'useDiv',
+	'useMod',
+	'useAnd',
+	'useOr',
+	'useNot',
+	'curlyQuote',
+	'dollarReference',
+	'unclosedReference',
+	'emptyReference',
+	'referenceStart',
+	'referenceCharacter',
+	'regexTooLong',
+	'invalidRegex'
+] as const;
+export type ExprErrorCode = (typeof EXPR_ERROR_CODES)[number];
+
+/** Values a translated message needs besides the code: a character, a name, a count … */
+export type ExprErrorParams = Record<string, string | number>;
+
 export interface ExprError {
+	/** English, for logs, the CLI and XLSForm import messages. */
 	message: string;
 	/** 0-based UTF-16 offset in the source (string index), from 0 to source.length. */
 	position: number;
+	code: ExprErrorCode;
+	params?: ExprErrorParams;
 }
 
 export interface ParseOptions {

@@ -1,5 +1,14 @@
-export type { BinaryOp, Expr, ExprError, FunctionName, ParseOptions, ParseResult } from './ast';
-export { FUNCTIONS, LIMITS } from './ast';
+export type {
+	BinaryOp,
+	Expr,
+	ExprError,
+	ExprErrorCode,
+	ExprErrorParams,
+	FunctionName,
+	ParseOptions,
+	ParseResult
+} from './ast';
+export { EXPR_ERROR_CODES, FUNCTIONS, LIMITS } from './ast';
 export { parse } from './parse';
 export { print } from './print';
 export {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { FUNCTIONS, LIMITS, type Expr, type FunctionName, type ParseOptions } from './ast';
+import {
+	EXPR_ERROR_CODES,
+	FUNCTIONS,
+	LIMITS,
+	type Expr,
+	type ExprErrorCode,
+	type ExprErrorParams,
+	type FunctionName,
+	type ParseOptions
+} from './ast';
 import { parse } from './parse';
 
 /** Fully parenthesised form, so a test sees the tree's shape rather than the printer's choices. */
@@ -88,7 +97,12 @@ describe('parse: operators and precedence', () => {
 	it('keywords are case-sensitive', () => {
 		expect(parse('1 AND 2')).toEqual({
 			ok: false,
-			error: { message: "Unknown operator 'AND': operators are lower case (and)", position: 2 }
+			error: {
+				message: "Unknown operator 'AND': operators are lower case (and)",
+				position: 2,
+				code: 'lowerCaseOperator',
+				params: { operator: 'AND', lower: 'and' }
+			}
 		});
 		expect(parse('1 Or 2').ok).toBe(false);
 		expect(parse('4 DIV 2').ok).toBe(false);
@@ -153,16 +167,31 @@ describe('parse: functions', () => {
 		}
 	);
 
-	const arity: [string, string][] = [
-		['selected(${a})', 'selected() takes 2 arguments'],
-		['if(1, 2)', 'if() takes 3 arguments'],
-		['int()', 'int() takes 1 argument'],
-		['today(1)', 'today() takes no arguments'],
-		['round(1, 2, 3)', 'round() takes 1 or 2 arguments'],
-		['substr("a")', 'substr() takes 2 or 3 arguments']
+	const arity: [string, string, ExprErrorCode, ExprErrorParams][] = [
+		[
+			'selected(${a})',
+			'selected() takes 2 arguments',
+			'arityExact',
+			{ name: 'selected', count: 2 }
+		],
+		['if(1, 2)', 'if() takes 3 arguments', 'arityExact', { name: 'if', count: 3 }],
+		['int()', 'int() takes 1 argument', 'arityExact', { name: 'int', count: 1 }],
+		['today(1)', 'today() takes no arguments', 'arityNone', { name: 'today' }],
+		[
+			'round(1, 2, 3)',
+			'round() takes 1 or 2 arguments',
+			'arityBetween',
+			{ name: 'round', min: 1, max: 2, count: 2 }
+		],
+		[
+			'substr("a")',
+			'substr() takes 2 or 3 arguments',
+			'arityBetween',
+			{ name: 'substr', min: 2, max: 3, count: 3 }
+		]
 	];
-	it.each(arity)('%s: %s', (source, message) => {
-		expect(parse(source)).toEqual({ ok: false, error: { message, position: 0 } });
+	it.each(arity)('%s: %s', (source, message, code, params) => {
+		expect(parse(source)).toEqual({ ok: false, error: { message, position: 0, code, params } });
 	});
 
 	it('concat() takes any number of arguments', () => {
@@ -270,13 +299,112 @@ describe('parse: errors', () => {
 	});
 });
 
+describe('parse: error codes', () => {
+	// Each problem has a stable code and the values its translated message needs.
+	const nest = (n: number) => '('.repeat(n) + '1' + ')'.repeat(n);
+	const cases: [string, ExprErrorCode, ExprErrorParams | undefined][] = [
+		['1' + ' '.repeat(LIMITS.maxLength), 'tooLong', { length: 4001, limit: 4000 }],
+		[nest(LIMITS.maxDepth + 1), 'tooDeep', { limit: LIMITS.maxDepth }],
+		['-'.repeat(LIMITS.maxDepth + 1) + '1', 'tooDeep', { limit: LIMITS.maxDepth }],
+		['', 'empty', undefined],
+		['  \t ', 'empty', undefined],
+		['1 +', 'unexpectedEnd', undefined],
+		['(', 'unexpectedEnd', undefined],
+		['1 2', 'trailingInput', { token: '2' }],
+		['${a} ${b}', 'trailingInput', { token: '${b}' }],
+		[`1 ${'x'.repeat(30)}`, 'trailingInput', { token: `${'x'.repeat(24)}…` }],
+		['1 + 2)', 'unmatchedParen', undefined],
+		['(1 2)', 'expectedParen', { token: '2' }],
+		['if(1 2, 3, 4)', 'expectedArgumentEnd', { token: '2', name: 'if' }],
+		['1 + (2', 'missingParen', { character: 5 }],
+		["selected(${a}, 'x'", 'missingCallParen', { name: 'selected' }],
+		['* 2', 'expectedValue', { found: '*' }],
+		['concat(1, , 2)', 'expectedValue', { found: ',' }],
+		['()', 'expectedValue', { found: ')' }],
+		['1 and or 2', 'expectedValue', { found: 'or' }],
+		['${a} == 1', 'useEquals', undefined],
+		['1 AND 2', 'lowerCaseOperator', { operator: 'AND', lower: 'and' }],
+		['(1 Or 2)', 'lowerCaseOperator', { operator: 'Or', lower: 'or' }],
+		['age > 18', 'bareName', { name: 'age', reference: '${age}' }],
+		['true', 'functionWithoutParens', { name: 'true', call: 'true()' }],
+		['not ${a}', 'functionWithoutParens', { name: 'not', call: 'not(…)' }],
+		['1 + foo(1)', 'unknownFunction', { name: 'foo' }],
+		['IF(1, 2, 3)', 'lowerCaseFunction', { name: 'IF', lower: 'if' }],
+		['today(1)', 'arityNone', { name: 'today' }],
+		['int()', 'arityExact', { name: 'int', count: 1 }],
+		['round()', 'arityBetween', { name: 'round', min: 1, max: 2, count: 2 }],
+		["${a} = 'yes", 'unterminatedString', { quote: "'" }],
+		['concat("a, 1)', 'unterminatedString', { quote: '"' }],
+		['1 # 2', 'unexpectedCharacter', { char: '#' }],
+		['1 + 😀', 'unexpectedCharacter', { char: '😀' }],
+		['${a} / 2', 'useDiv', { char: '/' }],
+		['${a} % 2', 'useMod', { char: '%' }],
+		['1 && 2', 'useAnd', { char: '&' }],
+		['1 || 2', 'useOr', { char: '|' }],
+		['!${a}', 'useNot', { char: '!' }],
+		['${a} = ‘yes’', 'curlyQuote', { char: '‘' }],
+		['${a} = “yes”', 'curlyQuote', { char: '“' }],
+		['$age', 'dollarReference', { char: '$' }],
+		['{age}', 'dollarReference', { char: '{' }],
+		['${age', 'unclosedReference', { name: 'age', opening: '${age' }],
+		['1 + ${', 'unclosedReference', { name: '', opening: '${' }],
+		['${} = 1', 'emptyReference', undefined],
+		['${1st}', 'referenceStart', undefined],
+		['${a#b}', 'referenceCharacter', { char: '#' }],
+		[`regex(., '${'a'.repeat(501)}')`, 'regexTooLong', { limit: 500 }]
+	];
+	it.each(cases)('%s → %s', (source, code, params) => {
+		const result = parse(source);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.error.code).toBe(code);
+		expect(result.error.params).toEqual(params);
+		expect(result.error.message).not.toBe('');
+	});
+
+	it('hands over the engine’s reason for an invalid literal regex', () => {
+		const result = parse("regex(., '[a-')");
+		expect(!result.ok && result.error.code).toBe('invalidRegex');
+		expect(!result.ok && result.error.params).toEqual({ reason: expect.any(String) });
+	});
+
+	it('says notText for something that is not text', () => {
+		expect(parse(42 as unknown as string)).toEqual({
+			ok: false,
+			error: { message: 'Expression must be text', position: 0, code: 'notText' }
+		});
+	});
+
+	it('produces every code somewhere in the table, and only known codes', () => {
+		const seen = new Set<string>([...cases.map(([, code]) => code), 'invalidRegex', 'notText']);
+		// No function takes "at least n ≥ 1" arguments today; add a case when one does.
+		expect(Object.values(FUNCTIONS).some((f) => f.max === null && f.min > 0)).toBe(false);
+		seen.add('arityAtLeast');
+		expect([...seen].sort()).toEqual([...EXPR_ERROR_CODES].sort());
+	});
+
+	it('keeps the same code with bare names on, where the problem is the same', () => {
+		for (const [source, code] of cases.filter(
+			([, c]) => c !== 'bareName' && c !== 'functionWithoutParens'
+		)) {
+			const result = parse(source, { bareNames: true });
+			expect(!result.ok && result.error.code, source).toBe(code);
+		}
+	});
+});
+
 describe('parse: bare names (choice filters)', () => {
 	const bare: ParseOptions = { bareNames: true };
 
 	it('are an error by default, and with bareNames: false', () => {
 		const error = {
 			ok: false,
-			error: { message: "Unexpected name 'state': refer to a question as ${state}", position: 0 }
+			error: {
+				message: "Unexpected name 'state': refer to a question as ${state}",
+				position: 0,
+				code: 'bareName',
+				params: { name: 'state', reference: '${state}' }
+			}
 		};
 		expect(parse('state = ${state}')).toEqual(error);
 		expect(parse('state = ${state}', {})).toEqual(error);
@@ -355,7 +483,9 @@ describe('parse: limits', () => {
 			ok: false,
 			error: {
 				message: `Expression is too long (${LIMITS.maxLength + 1} characters; the limit is ${LIMITS.maxLength})`,
-				position: LIMITS.maxLength
+				position: LIMITS.maxLength,
+				code: 'tooLong',
+				params: { length: LIMITS.maxLength + 1, limit: LIMITS.maxLength }
 			}
 		});
 	});
@@ -367,7 +497,9 @@ describe('parse: limits', () => {
 			ok: false,
 			error: {
 				message: `Expression is nested too deeply (more than ${LIMITS.maxDepth} levels)`,
-				position: LIMITS.maxDepth
+				position: LIMITS.maxDepth,
+				code: 'tooDeep',
+				params: { limit: LIMITS.maxDepth }
 			}
 		});
 		expect(parse('-'.repeat(LIMITS.maxDepth) + '1').ok).toBe(true);

@@ -6,6 +6,8 @@ import {
 	PRECEDENCE,
 	type BinaryOp,
 	type Expr,
+	type ExprErrorCode,
+	type ExprErrorParams,
 	type FunctionName,
 	type ParseOptions,
 	type ParseResult
@@ -57,26 +59,32 @@ const isNamePart = (c: string) =>
 const isWordPart = (c: string) =>
 	isAsciiLetter(c) || isDigit(c) || c === '_' || (c > '\x7f' && WORD_PART.test(c));
 
+type Hint = { code: ExprErrorCode; text: string };
+const CURLY_QUOTE: Hint = { code: 'curlyQuote', text: 'use a straight quote \' or "' };
+const DOLLAR: Hint = { code: 'dollarReference', text: 'refer to a question as ${name}' };
+
 /** Characters people carry over from spreadsheets or other languages, with what to write instead. */
-const HINTS: Record<string, string> = {
-	'/': "divide with 'div'",
-	'%': "take a remainder with 'mod'",
-	'&': "use 'and'",
-	'|': "use 'or'",
-	'!': "use not(…) or '!='",
-	'‘': 'use a straight quote \' or "',
-	'’': 'use a straight quote \' or "',
-	'“': 'use a straight quote \' or "',
-	'”': 'use a straight quote \' or "',
-	$: 'refer to a question as ${name}',
-	'{': 'refer to a question as ${name}',
-	'}': 'refer to a question as ${name}'
+const HINTS: Record<string, Hint> = {
+	'/': { code: 'useDiv', text: "divide with 'div'" },
+	'%': { code: 'useMod', text: "take a remainder with 'mod'" },
+	'&': { code: 'useAnd', text: "use 'and'" },
+	'|': { code: 'useOr', text: "use 'or'" },
+	'!': { code: 'useNot', text: "use not(…) or '!='" },
+	'‘': CURLY_QUOTE,
+	'’': CURLY_QUOTE,
+	'“': CURLY_QUOTE,
+	'”': CURLY_QUOTE,
+	$: DOLLAR,
+	'{': DOLLAR,
+	'}': DOLLAR
 };
 
 class ParseFailure {
 	constructor(
+		readonly code: ExprErrorCode,
 		readonly message: string,
-		readonly position: number
+		readonly position: number,
+		readonly params?: ExprErrorParams
 	) {}
 }
 
@@ -86,14 +94,19 @@ class ParseFailure {
  */
 export function parse(source: string, options?: ParseOptions): ParseResult {
 	if (typeof source !== 'string') {
-		return { ok: false, error: { message: 'Expression must be text', position: 0 } };
+		return {
+			ok: false,
+			error: { message: 'Expression must be text', position: 0, code: 'notText' }
+		};
 	}
 	if (source.length > LIMITS.maxLength) {
 		return {
 			ok: false,
 			error: {
 				message: `Expression is too long (${source.length} characters; the limit is ${LIMITS.maxLength})`,
-				position: LIMITS.maxLength
+				position: LIMITS.maxLength,
+				code: 'tooLong',
+				params: { length: source.length, limit: LIMITS.maxLength }
 			}
 		};
 	}
@@ -101,7 +114,11 @@ export function parse(source: string, options?: ParseOptions): ParseResult {
 		return { ok: true, ast: new Parser(source, options?.bareNames === true).parseAll() };
 	} catch (e) {
 		if (e instanceof ParseFailure) {
-			return { ok: false, error: { message: e.message, position: e.position } };
+			const { code, message, position, params } = e;
+			return {
+				ok: false,
+				error: params ? { message, position, code, params } : { message, position, code }
+			};
 		}
 		throw e;
 	}
@@ -118,13 +135,17 @@ class Parser {
 	) {}
 
 	parseAll(): Expr {
-		if (this.peek('operand').t === 'end') throw new ParseFailure('Expression is empty', 0);
+		if (this.peek('operand').t === 'end') throw new ParseFailure('empty', 'Expression is empty', 0);
 		const ast = this.parseBinary(0);
 		const next = this.peek('operator');
 		if (next.t !== 'end') {
 			if (next.t === ')')
-				throw new ParseFailure("Unexpected ')': there is no '(' to close", next.start);
-			this.unexpectedAfterValue(next, 'the end of the expression');
+				throw new ParseFailure(
+					'unmatchedParen',
+					"Unexpected ')': there is no '(' to close",
+					next.start
+				);
+			this.unexpectedAfterValue(next, 'trailingInput', 'the end of the expression');
 		}
 		return ast;
 	}
@@ -176,11 +197,13 @@ class Parser {
 				const close = this.peek('operator');
 				if (close.t === 'end') {
 					throw new ParseFailure(
+						'missingParen',
 						`Missing ')' to close the '(' at position ${token.start}`,
-						close.start
+						close.start,
+						{ character: token.start + 1 }
 					);
 				}
-				if (close.t !== ')') this.unexpectedAfterValue(close, "')'");
+				if (close.t !== ')') this.unexpectedAfterValue(close, 'expectedParen', "')'");
 				this.take(close);
 				this.depth--;
 				return inner;
@@ -188,17 +211,32 @@ class Parser {
 			case 'name':
 				return this.parseCall(token);
 			case 'end':
-				throw new ParseFailure('Unexpected end of expression: a value is missing', token.start);
+				throw new ParseFailure(
+					'unexpectedEnd',
+					'Unexpected end of expression: a value is missing',
+					token.start
+				);
 			case 'op':
 				if (token.op === '=' && this.src[token.start - 1] === '=') {
 					throw new ParseFailure(
+						'useEquals',
 						"'==' is not an operator: compare with a single '='",
 						token.start - 1
 					);
 				}
-				throw new ParseFailure(`Expected a value but found '${token.op}'`, token.start);
+				throw new ParseFailure(
+					'expectedValue',
+					`Expected a value but found '${token.op}'`,
+					token.start,
+					{ found: token.op }
+				);
 			default:
-				throw new ParseFailure(`Expected a value but found '${token.t}'`, token.start);
+				throw new ParseFailure(
+					'expectedValue',
+					`Expected a value but found '${token.t}'`,
+					token.start,
+					{ found: token.t }
+				);
 		}
 	}
 
@@ -208,23 +246,48 @@ class Parser {
 		const open = this.peek('operator');
 		if (open.t !== '(') {
 			if (OPERATOR_WORDS.has(name)) {
-				throw new ParseFailure(`Expected a value but found '${name}'`, token.start);
+				throw new ParseFailure(
+					'expectedValue',
+					`Expected a value but found '${name}'`,
+					token.start,
+					{
+						found: name
+					}
+				);
 			}
 			// XPath reads any other name as a child element: here, a column of the choices sheet.
 			if (this.bareNames) return { kind: 'column', name, start: token.start };
 			if (isFunctionName(name)) {
 				const call = FUNCTIONS[name].max === 0 ? `${name}()` : `${name}(…)`;
-				throw new ParseFailure(`${name} is a function: write ${call}`, token.start);
+				throw new ParseFailure(
+					'functionWithoutParens',
+					`${name} is a function: write ${call}`,
+					token.start,
+					{ name, call }
+				);
 			}
+			// `reference` is handed over whole: `${{{name}}}` would confuse {{…}} interpolation.
+			const reference = `\${${name}}`;
 			throw new ParseFailure(
-				`Unexpected name '${name}': refer to a question as \${${name}}`,
-				token.start
+				'bareName',
+				`Unexpected name '${name}': refer to a question as ${reference}`,
+				token.start,
+				{ name, reference }
 			);
 		}
 		if (!isFunctionName(name)) {
 			const lower = name.toLowerCase();
-			const hint = isFunctionName(lower) ? ` (function names are lower case: ${lower}())` : '';
-			throw new ParseFailure(`Unknown function ${name}()${hint}`, token.start);
+			if (isFunctionName(lower)) {
+				throw new ParseFailure(
+					'lowerCaseFunction',
+					`Unknown function ${name}() (function names are lower case: ${lower}())`,
+					token.start,
+					{ name, lower }
+				);
+			}
+			throw new ParseFailure('unknownFunction', `Unknown function ${name}()`, token.start, {
+				name
+			});
 		}
 		this.take(open);
 		this.enter(token.start);
@@ -244,47 +307,63 @@ class Parser {
 					break;
 				}
 				if (next.t === 'end') {
-					throw new ParseFailure(`Missing ')' to close ${name}(`, next.start);
+					throw new ParseFailure('missingCallParen', `Missing ')' to close ${name}(`, next.start, {
+						name
+					});
 				}
-				this.unexpectedAfterValue(next, `',' or ')' in ${name}()`);
+				this.unexpectedAfterValue(next, 'expectedArgumentEnd', `',' or ')' in ${name}()`, name);
 			}
 		}
 		this.depth--;
 		const { min, max } = FUNCTIONS[name];
 		if (args.length < min || (max !== null && args.length > max)) {
-			throw new ParseFailure(`${name}() ${arityText(name)}`, token.start);
+			const { code, params } = arity(name);
+			throw new ParseFailure(code, `${name}() ${arityText(name)}`, token.start, params);
 		}
 		checkLiteralPattern(name, args);
 		return { kind: 'call', name, args, start: token.start };
 	}
 
-	private unexpectedAfterValue(token: Token, expected: string): never {
+	/** `code` says what was expected (its English wording is `expected`); `name` is the call's. */
+	private unexpectedAfterValue(
+		token: Token,
+		code: 'trailingInput' | 'expectedParen' | 'expectedArgumentEnd',
+		expected: string,
+		name?: string
+	): never {
 		if (token.t === 'name') {
 			const lower = token.text.toLowerCase();
 			if (OPERATOR_WORDS.has(lower)) {
 				throw new ParseFailure(
+					'lowerCaseOperator',
 					`Unknown operator '${token.text}': operators are lower case (${lower})`,
-					token.start
+					token.start,
+					{ operator: token.text, lower }
 				);
 			}
 		}
+		const text = this.describe(token);
 		throw new ParseFailure(
-			`Unexpected ${this.describe(token)}: expected an operator or ${expected}`,
-			token.start
+			code,
+			`Unexpected '${text}': expected an operator or ${expected}`,
+			token.start,
+			name === undefined ? { token: text } : { token: text, name }
 		);
 	}
 
 	private describe(token: Token): string {
 		const text = this.src.slice(token.start, token.end);
-		return `'${text.length > 24 ? `${text.slice(0, 24)}…` : text}'`;
+		return text.length > 24 ? `${text.slice(0, 24)}…` : text;
 	}
 
 	private enter(position: number): void {
 		this.depth++;
 		if (this.depth > LIMITS.maxDepth) {
 			throw new ParseFailure(
+				'tooDeep',
 				`Expression is nested too deeply (more than ${LIMITS.maxDepth} levels)`,
-				position
+				position,
+				{ limit: LIMITS.maxDepth }
 			);
 		}
 	}
@@ -324,7 +403,14 @@ class Parser {
 			// XPath strings have no escapes: the literal ends at the next matching quote.
 			const close = src.indexOf(c, i + 1);
 			if (close < 0) {
-				throw new ParseFailure(`Unterminated string: add the closing ${c}`, start);
+				throw new ParseFailure(
+					'unterminatedString',
+					`Unterminated string: add the closing ${c}`,
+					start,
+					{
+						quote: c
+					}
+				);
 			}
 			return { t: 'str', value: src.slice(i + 1, close), start, end: close + 1 };
 		}
@@ -346,17 +432,30 @@ class Parser {
 		}
 		const char = String.fromCodePoint(src.codePointAt(i) ?? 0xfffd);
 		const hint = HINTS[char];
-		throw new ParseFailure(`Unexpected character '${char}'${hint ? `: ${hint}` : ''}`, start);
+		throw new ParseFailure(
+			hint?.code ?? 'unexpectedCharacter',
+			`Unexpected character '${char}'${hint ? `: ${hint.text}` : ''}`,
+			start,
+			{ char }
+		);
 	}
 
 	private scanReference(start: number): Token {
 		const src = this.src;
 		const nameStart = start + 2;
 		const first = src[nameStart];
-		if (first === undefined) throw new ParseFailure("Missing '}' to close '${'", nameStart);
-		if (first === '}') throw new ParseFailure('Empty question name in ${}', nameStart);
+		if (first === undefined) {
+			throw new ParseFailure('unclosedReference', "Missing '}' to close '${'", nameStart, {
+				name: '',
+				opening: '${'
+			});
+		}
+		if (first === '}') {
+			throw new ParseFailure('emptyReference', 'Empty question name in ${}', nameStart);
+		}
 		if (!isNameStart(first)) {
 			throw new ParseFailure(
+				'referenceStart',
 				"Invalid question name in ${…}: it must start with a letter or '_'",
 				nameStart
 			);
@@ -367,11 +466,18 @@ class Parser {
 		const c = src[i];
 		if (c === '}') return { t: 'ref', name, start, end: i + 1 };
 		if (c === undefined || isSpace(c) || '()+*=!<>,\'"$'.includes(c)) {
-			throw new ParseFailure(`Missing '}' to close '\${${name}'`, i);
+			const opening = `\${${name}`;
+			throw new ParseFailure('unclosedReference', `Missing '}' to close '${opening}'`, i, {
+				name,
+				opening
+			});
 		}
+		const char = String.fromCodePoint(src.codePointAt(i) ?? 0xfffd);
 		throw new ParseFailure(
-			`Invalid character '${String.fromCodePoint(src.codePointAt(i) ?? 0xfffd)}' in \${…}: a question name has only letters, digits, '_', '-' and '.'`,
-			i
+			'referenceCharacter',
+			`Invalid character '${char}' in \${…}: a question name has only letters, digits, '_', '-' and '.'`,
+			i,
+			{ char }
 		);
 	}
 }
@@ -391,15 +497,30 @@ function checkLiteralPattern(name: FunctionName, args: Expr[]): void {
 	if (name !== 'regex' || pattern?.kind !== 'string') return;
 	if (pattern.value.length > MAX_REGEX_LENGTH) {
 		throw new ParseFailure(
+			'regexTooLong',
 			`regex() pattern is too long (the limit is ${MAX_REGEX_LENGTH} characters)`,
-			pattern.start
+			pattern.start,
+			{ limit: MAX_REGEX_LENGTH }
 		);
 	}
 	const compiled = compilePattern(pattern.value);
 	if (!compiled.ok) {
 		throw new ParseFailure(
+			'invalidRegex',
 			`regex() pattern is not a valid regular expression: ${compiled.reason}`,
-			pattern.start
+			pattern.start,
+			{ reason: compiled.reason }
 		);
 	}
+}
+
+/** Which arity message fits the function, with the numbers it needs (`count` picks the plural). */
+function arity(name: FunctionName): { code: ExprErrorCode; params: ExprErrorParams } {
+	const { min, max }: { min: number; max: number | null } = FUNCTIONS[name];
+	if (max === null) return { code: 'arityAtLeast', params: { name, count: min } };
+	if (min === max) {
+		if (min === 0) return { code: 'arityNone', params: { name } };
+		return { code: 'arityExact', params: { name, count: min } };
+	}
+	return { code: 'arityBetween', params: { name, min, max, count: max } };
 }
