@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '../server/audit/actions';
 import { ROLES } from '../server/orgs/permissions';
 import { UI_LANGUAGES } from './languages';
+import { EXPR_ERROR_CODES } from '../survey/expr';
 import { QUESTION_TYPES } from '../survey/model';
 import { EXPRESSION_COLUMNS, ISSUE_CODES } from '../survey/validate';
+import { IMPORT_ISSUES, type ImportIssueCode } from '../survey/xlsform/issues';
 
 const MESSAGES_DIR = path.resolve('messages');
 const SOURCE_DIR = path.resolve('src');
@@ -186,6 +188,7 @@ describe('the keys used in the source', () => {
 			...['version', 'questions', 'format'].map((detail) => `audit.details.${detail}`),
 			...QUESTION_TYPES.map((type) => `builder.types.${type}`),
 			...ISSUE_CODES.map((code) => `builder.issues.${code}`),
+			...EXPR_ERROR_CODES.map((code) => `builder.exprErrors.${code}`),
 			...[...EXPRESSION_COLUMNS, 'type', 'label', 'hint', 'required', 'requiredMessage']
 				.concat(['constraintMessage', 'appearance', 'listName', 'range', 'preferNotToSay'])
 				.concat(['choices', 'page'])
@@ -209,5 +212,62 @@ describe('the keys used in the source', () => {
 		);
 		expect(keys.length).toBeGreaterThan(5);
 		expect([...new Set(keys)].filter((key) => !exists(key))).toEqual([]);
+	});
+});
+
+describe('the XLSForm import issues', () => {
+	const XLSFORM_SOURCES = [
+		...fs
+			.readdirSync(path.join(SOURCE_DIR, 'lib/survey/xlsform'))
+			.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+			.map((f) => path.join(SOURCE_DIR, 'lib/survey/xlsform', f)),
+		path.join(SOURCE_DIR, 'lib/server/surveys/xlsform.ts')
+	];
+	/** `code: '…'` literals that are not issue codes: the fallback language of import.ts. */
+	const NOT_ISSUE_CODES = new Set(['en']);
+	const literals = XLSFORM_SOURCES.flatMap((file) =>
+		[...fs.readFileSync(file, 'utf8').matchAll(/\bcode: '(\w+)'/g)].map((m) => ({
+			file: path.relative(SOURCE_DIR, file),
+			code: m[1]!
+		}))
+	).filter(({ code }) => !NOT_ISSUE_CODES.has(code));
+
+	it('have a message for every code written in the import code', () => {
+		expect(literals.length).toBeGreaterThan(20);
+		expect(literals.filter(({ code }) => !exists(`surveys.importIssues.${code}`))).toEqual([]);
+	});
+
+	it('list every code written in the import code', () => {
+		expect(literals.filter(({ code }) => !Object.hasOwn(IMPORT_ISSUES, code))).toEqual([]);
+	});
+
+	it('have a message for every listed code and each of its variants', () => {
+		const keys = Object.entries(IMPORT_ISSUES).flatMap(([code, variants]) => [
+			`surveys.importIssues.${code}`,
+			...variants.map((variant) => `surveys.importIssues.${code}_${variant}`)
+		]);
+		expect(keys.filter((key) => !exists(key))).toEqual([]);
+	});
+
+	it('have no message for a code or variant that no longer exists', () => {
+		const known = new Set(
+			(Object.keys(IMPORT_ISSUES) as ImportIssueCode[]).flatMap((code) => [
+				code,
+				...IMPORT_ISSUES[code].map((variant) => `${code}_${variant}`)
+			])
+		);
+		const stale = [...englishBases.keys()]
+			.filter((key) => key.startsWith('surveys.importIssues.'))
+			.map((key) => key.slice('surveys.importIssues.'.length))
+			.filter((key) => !known.has(key));
+		expect(stale).toEqual([]);
+	});
+
+	it('have no message for an expression error code that no longer exists', () => {
+		const known = new Set<string>(EXPR_ERROR_CODES);
+		const stale = [...englishBases.keys()]
+			.filter((key) => key.startsWith('builder.exprErrors.'))
+			.filter((key) => !known.has(key.slice('builder.exprErrors.'.length)));
+		expect(stale).toEqual([]);
 	});
 });

@@ -19,7 +19,8 @@ export async function readXlsForm(
 				{
 					sheet: 'workbook',
 					code: 'unreadable',
-					message: 'This file is not a readable .xlsx workbook.'
+					message: 'This file is not a readable .xlsx workbook.',
+					params: {}
 				}
 			]
 		};

@@ -423,7 +423,12 @@ describe('importXlsForm: refused forms', () => {
 	it('refuses a workbook without a survey sheet', async () => {
 		const errors = await errorsOf({ choices: CHOICES, settings: [['form_id'], ['x']] });
 		expect(errors).toEqual([
-			{ sheet: 'workbook', code: 'missingSheet', message: "The workbook has no 'survey' sheet." }
+			{
+				sheet: 'workbook',
+				code: 'missingSheet',
+				message: "The workbook has no 'survey' sheet.",
+				params: { sheet: 'survey' }
+			}
 		]);
 	});
 
@@ -459,7 +464,9 @@ describe('importXlsForm: refused forms', () => {
 			{
 				sheet: 'workbook',
 				code: 'missingSheet',
-				message: "The workbook has no 'choices' sheet, but rows 2, 4 use choice lists."
+				message: "The workbook has no 'choices' sheet, but rows 2, 4 use choice lists.",
+				variant: 'choices',
+				params: { sheet: 'choices', rows: '2, 4', count: 2 }
 			}
 		]);
 	});
@@ -472,7 +479,8 @@ describe('importXlsForm: refused forms', () => {
 				row: 2,
 				column: 'type',
 				code: 'unknownList',
-				message: "Row 2: the choice list 'colours' is not on the choices sheet."
+				message: "Row 2: the choice list 'colours' is not on the choices sheet.",
+				params: { list: 'colours' }
 			}
 		]);
 	});
@@ -529,7 +537,8 @@ describe('importXlsForm: refused forms', () => {
 				row: 5,
 				column: 'name',
 				code: 'duplicateChoice',
-				message: "Choices row 5: the choice 'x' appears twice in list 'a' (first on row 2)."
+				message: "Choices row 5: the choice 'x' appears twice in list 'a' (first on row 2).",
+				params: { name: 'x', list: 'a', first: 2 }
 			}
 		]);
 	});
@@ -561,7 +570,8 @@ describe('importXlsForm: refused forms', () => {
 				row: 2,
 				column: 'type',
 				code: 'unclosedGroup',
-				message: "Row 2: begin group 'p1' is never closed: add an 'end group' row."
+				message: "Row 2: begin group 'p1' is never closed: add an 'end group' row.",
+				params: { kind: 'group', name: 'p1' }
 			}
 		]);
 	});
@@ -573,26 +583,42 @@ describe('importXlsForm: refused forms', () => {
 		]);
 	});
 
-	it.each([
-		['start=a end=10', "Row 2: parameters 'start=a end=10': start must be a number, not 'a'."],
-		['begin=1', "Row 2: parameters 'begin=1': 'begin=1' is not one of start=…, end=…, step=…."],
+	it.each<[string, string, Partial<ImportIssue>]>([
+		[
+			'start=a end=10',
+			"Row 2: parameters 'start=a end=10': start must be a number, not 'a'.",
+			{ variant: 'notNumber', params: { source: 'start=a end=10', key: 'start', value: 'a' } }
+		],
+		[
+			'begin=1',
+			"Row 2: parameters 'begin=1': 'begin=1' is not one of start=…, end=…, step=….",
+			{ variant: 'unknownKey', params: { source: 'begin=1', part: 'begin=1' } }
+		],
+		[
+			'end=5 end=6',
+			"Row 2: parameters 'end=5 end=6': end is given twice.",
+			{ variant: 'twice', params: { source: 'end=5 end=6', key: 'end' } }
+		],
 		[
 			'start=5 end=1',
-			'Row 2: a range needs an end above its start, a positive step and at most 100 steps (start=5 end=1 step=1).'
+			'Row 2: a range needs an end above its start, a positive step and at most 100 steps (start=5 end=1 step=1).',
+			{ params: { start: 5, end: 1, step: 1 } }
 		],
 		[
 			'start=0 end=10 step=0',
-			'Row 2: a range needs an end above its start, a positive step and at most 100 steps (start=0 end=10 step=0).'
+			'Row 2: a range needs an end above its start, a positive step and at most 100 steps (start=0 end=10 step=0).',
+			{ params: { start: 0, end: 10, step: 0 } }
 		],
 		[
 			'start=0 end=1000 step=1',
-			'Row 2: a range needs an end above its start, a positive step and at most 100 steps (start=0 end=1000 step=1).'
+			'Row 2: a range needs an end above its start, a positive step and at most 100 steps (start=0 end=1000 step=1).',
+			{ params: { start: 0, end: 1000, step: 1 } }
 		]
-	])('refuses range parameters %s', async (parameters, message) => {
+	])('refuses range parameters %s', async (parameters, message, said) => {
 		const errors = await errorsOf(form([['range', 'q1', 'How much?', null, null, parameters]]));
 		// Reported once even where both the schema and the validator object (step=0).
 		expect(errors).toEqual([
-			{ sheet: 'survey', row: 2, column: 'parameters', code: 'badRange', message }
+			{ sheet: 'survey', row: 2, column: 'parameters', code: 'badRange', message, ...said }
 		]);
 	});
 
@@ -626,7 +652,8 @@ describe('importXlsForm: refused forms', () => {
 				row: i + 3,
 				column: 'type',
 				code: 'identifyingType',
-				message: `Row ${i + 3}: type '${type}' identifies a person or device and has no place in an anonymous survey.`
+				message: `Row ${i + 3}: type '${type}' identifies a person or device and has no place in an anonymous survey.`,
+				params: { type }
 			});
 		});
 	});
@@ -688,7 +715,13 @@ describe('importXlsForm: refused forms', () => {
 				position: 9,
 				code: 'expression',
 				message:
-					"Row 3: the relevant expression has an error at character 10: Expected a value but found '>'"
+					"Row 3: the relevant expression has an error at character 10: Expected a value but found '>'",
+				params: {
+					column: 'relevant',
+					character: 10,
+					detail: "Expected a value but found '>'"
+				},
+				exprError: { code: 'expectedValue', params: { found: '>' } }
 			}
 		]);
 	});
@@ -702,7 +735,8 @@ describe('importXlsForm: refused forms', () => {
 				column: 'calculation',
 				code: 'unknownReference',
 				message:
-					"Row 2: the calculation expression refers to ${nobody}, but no question is named 'nobody'."
+					"Row 2: the calculation expression refers to ${nobody}, but no question is named 'nobody'.",
+				params: { column: 'calculation', name: 'nobody', reference: '${nobody}' }
 			}
 		]);
 	});
@@ -888,7 +922,8 @@ describe('importXlsForm: accepted with warnings', () => {
 				row: 2,
 				column: 'required',
 				code: 'ignoredValue',
-				message: 'Row 2: a group (page) has no required, hint; left out.'
+				message: 'Row 2: a group (page) has no required, hint; left out.',
+				params: { columns: 'required, hint' }
 			}
 		]);
 	});

@@ -22,7 +22,7 @@ import {
 	type LanguageRef,
 	type SheetKind
 } from './columns';
-import { checkInstrument, IssueList, RowIndex, type ImportIssue } from './issues';
+import { checkInstrument, IssueList, RowIndex, type Finding, type ImportIssue } from './issues';
 
 export type { ImportIssue } from './issues';
 
@@ -39,7 +39,7 @@ export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<Imp
 	const workbook = await openWorkbook(data);
 	if (!workbook) {
 		const message = 'This file is not a readable .xlsx workbook.';
-		return { ok: false, errors: [{ sheet: 'workbook', code: 'unreadable', message }] };
+		return { ok: false, errors: [{ sheet: 'workbook', code: 'unreadable', message, params: {} }] };
 	}
 	const issues = new IssueList();
 	const structure = readStructure(workbook, issues);
@@ -62,7 +62,12 @@ interface Structure {
 function readStructure(workbook: Workbook, issues: IssueList): Structure | null {
 	const tables = readTables(workbook, issues);
 	if (!tables.survey) {
-		issues.error('workbook', 'missingSheet', "The workbook has no 'survey' sheet.");
+		issues.error({
+			sheet: 'workbook',
+			code: 'missingSheet',
+			text: "The workbook has no 'survey' sheet.",
+			params: { sheet: 'survey' }
+		});
 		return null;
 	}
 	const columns = {
@@ -149,11 +154,12 @@ function readTables(workbook: Workbook, issues: IssueList): Partial<Record<Sheet
 		// Sheet names are matched case-insensitively: Kobo and older tools write `Survey`.
 		const found = workbook.worksheets.filter((ws) => ws.name.trim().toLowerCase() === sheet);
 		if (found.length > 1)
-			issues.warn(
+			issues.warn({
 				sheet,
-				'duplicateSheet',
-				`the workbook has ${found.length} '${sheet}' sheets; the first is used.`
-			);
+				code: 'duplicateSheet',
+				text: `the workbook has ${found.length} '${sheet}' sheets; the first is used.`,
+				params: { sheet, count: found.length }
+			});
 		if (found[0]) tables[sheet] = readTable(sheet, found[0], issues);
 	}
 	return tables;
@@ -173,12 +179,13 @@ function readTable(sheet: SheetKind, ws: Worksheet, issues: IssueList): Table {
 		cells.forEach((cell, c) => cell && !headers[c] && unnamed.add(c));
 	});
 	for (const c of unnamed)
-		issues.warn(
+		issues.warn({
 			sheet,
-			'ignoredColumn',
-			`column ${columnLetter(c)} has values but no header; they were left out.`,
-			1
-		);
+			code: 'ignoredColumn',
+			text: `column ${columnLetter(c)} has values but no header; they were left out.`,
+			params: { letter: columnLetter(c) },
+			row: 1
+		});
 	return { sheet, headers, rows };
 }
 
@@ -230,8 +237,15 @@ function parseHeaders(table: Table, issues: IssueList): Column[] {
 		if (!header) return;
 		const column = parseHeader(table.sheet, header, index);
 		if (column.kind === 'badLanguage') {
-			const message = `the header '${header}' names no usable language: write it as '${header.split('::')[0]}::Name (code)', e.g. 'label::English (en)'.`;
-			issues.error(table.sheet, 'badLanguage', message, 1, header);
+			const prefix = header.split('::')[0] ?? '';
+			issues.error({
+				sheet: table.sheet,
+				code: 'badLanguage',
+				text: `the header '${header}' names no usable language: write it as '${prefix}::Name (code)', e.g. 'label::English (en)'.`,
+				params: { header, prefix },
+				row: 1,
+				column: header
+			});
 		}
 		columns.push(column);
 	});
@@ -246,12 +260,15 @@ interface SettingsRow {
 /** XLSForm settings are one row of values under the header row. */
 function firstSettingsRow(table: Table | undefined, issues: IssueList): SettingsRow | undefined {
 	const [first, ...more] = table?.rows ?? [];
-	if (more.length > 0)
-		issues.warn(
-			'settings',
-			'ignoredRow',
-			`only the first row of settings is read; rows ${more.map((r) => r.row).join(', ')} were left out.`
-		);
+	if (more.length > 0) {
+		const rows = more.map((r) => r.row).join(', ');
+		issues.warn({
+			sheet: 'settings',
+			code: 'ignoredRow',
+			text: `only the first row of settings is read; rows ${rows} were left out.`,
+			params: { rows, count: more.length }
+		});
+	}
 	return first;
 }
 
@@ -265,8 +282,15 @@ function readDefaultLanguage(
 	if (!value) return null;
 	const language = parseLanguage(value);
 	if (!language) {
-		const message = `default_language '${value}' is not a language: write it as 'Name (code)', e.g. 'English (en)'.`;
-		issues.error('settings', 'badLanguage', message, settings?.row, 'default_language');
+		issues.error({
+			sheet: 'settings',
+			code: 'badLanguage',
+			variant: 'setting',
+			text: `default_language '${value}' is not a language: write it as 'Name (code)', e.g. 'English (en)'.`,
+			params: { value },
+			row: settings?.row,
+			column: 'default_language'
+		});
 	}
 	return language;
 }
@@ -302,8 +326,16 @@ function resolveLanguages(
 	for (const column of texts) add(column.language ?? untranslated);
 	if (names.size === 0) add(untranslated);
 	if (defaultRef && !names.has(defaultRef.code)) {
-		const message = `default_language '${defaultRef.code}' has no label columns: add 'label::${defaultRef.name ?? languageName(defaultRef.code)} (${defaultRef.code})' or fix the setting.`;
-		issues.error('settings', 'defaultLanguage', message, settingsRow, 'default_language');
+		const column = `label::${defaultRef.name ?? languageName(defaultRef.code)} (${defaultRef.code})`;
+		issues.error({
+			sheet: 'settings',
+			code: 'defaultLanguage',
+			variant: 'noColumns',
+			text: `default_language '${defaultRef.code}' has no label columns: add '${column}' or fix the setting.`,
+			params: { value: defaultRef.code, column },
+			row: settingsRow,
+			column: 'default_language'
+		});
 	} else if (defaultRef?.name && !names.get(defaultRef.code))
 		names.set(defaultRef.code, defaultRef.name);
 	const list = [...names].map(([code, name]) => ({
@@ -376,21 +408,29 @@ function reportDuplicateColumn(
 	const why = untranslated
 		? ` A column without '::' belongs to the default language (${code}); set default_language in the settings sheet or name the language in both headers.`
 		: '';
-	const message = `the columns '${earlier}' and '${column.header}' hold the same thing.${why}`;
-	issues.error(sheet, 'duplicateColumn', message, 1, column.header);
+	issues.error({
+		sheet,
+		code: 'duplicateColumn',
+		...(untranslated ? { variant: 'untranslated' as const } : {}),
+		text: `the columns '${earlier}' and '${column.header}' hold the same thing.${why}`,
+		params: { earlier, header: column.header, language: code },
+		row: 1,
+		column: column.header
+	});
 }
 
 /** Whether the sheet has all `keys`; reports each missing one. */
 function requireColumns(layout: Layout, keys: string[], issues: IssueList): boolean {
 	const missing = keys.filter((key) => !layout.plain.has(key));
 	for (const key of missing) {
-		issues.error(
-			layout.table.sheet,
-			'missingColumn',
-			`the ${layout.table.sheet} sheet has no '${key}' column.`,
-			1,
-			key
-		);
+		issues.error({
+			sheet: layout.table.sheet,
+			code: 'missingColumn',
+			text: `the ${layout.table.sheet} sheet has no '${key}' column.`,
+			params: { sheet: layout.table.sheet, column: key },
+			row: 1,
+			column: key
+		});
 	}
 	return missing.length === 0;
 }
@@ -455,13 +495,13 @@ function readChoices(layout: Layout, rows: RowIndex, issues: IssueList): ChoiceL
 	for (const row of layout.table.rows) {
 		const listName = plainCell(layout, row, 'list_name');
 		if (!listName) {
-			issues.error(
-				'choices',
-				'missingListName',
-				'the choice has no list_name.',
-				row.row,
-				'list_name'
-			);
+			issues.error({
+				sheet: 'choices',
+				code: 'missingListName',
+				text: 'the choice has no list_name.',
+				row: row.row,
+				column: 'list_name'
+			});
 			continue;
 		}
 		const choice: Choice = withoutEmpty({
@@ -497,8 +537,13 @@ function reportMissingChoices(instrument: Instrument, rows: RowIndex, issues: Is
 		.flatMap((p) => p.questions)
 		.filter((q) => q.listName)
 		.map((q) => rows.rowOf(q));
-	const message = `The workbook has no 'choices' sheet, but rows ${using.join(', ')} use choice lists.`;
-	issues.error('workbook', 'missingSheet', message);
+	issues.error({
+		sheet: 'workbook',
+		code: 'missingSheet',
+		variant: 'choices',
+		text: `The workbook has no 'choices' sheet, but rows ${using.join(', ')} use choice lists.`,
+		params: { sheet: 'choices', rows: using.join(', '), count: using.length }
+	});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -507,7 +552,7 @@ function reportMissingChoices(instrument: Instrument, rows: RowIndex, issues: Is
 type TypeInfo =
 	| { kind: 'question'; type: QuestionType; listName?: string }
 	| { kind: 'beginGroup' | 'endGroup' | 'beginRepeat' | 'endRepeat' | 'today' }
-	| { kind: 'refused'; code: 'identifyingType' | 'unsupportedType'; message: string };
+	| { kind: 'refused'; refusal: Finding<'identifyingType' | 'unsupportedType'> };
 
 const SIMPLE_TYPES: Record<string, QuestionType> = {
 	integer: 'integer',
@@ -583,29 +628,33 @@ function parseType(raw: string): TypeInfo {
 }
 
 function parseQuestionType(head: string, rest: string[]): TypeInfo {
-	const refuse = (code: 'identifyingType' | 'unsupportedType', message: string): TypeInfo => ({
-		kind: 'refused',
-		code,
-		message
-	});
+	// Sheet and row are filled in by the caller, which knows them.
+	const refuse = (
+		refusal: Omit<Finding<'identifyingType' | 'unsupportedType'>, 'sheet'>
+	): TypeInfo => ({ kind: 'refused', refusal: { sheet: 'survey', ...refusal } });
 	if (IDENTIFYING.has(head))
-		return refuse(
-			'identifyingType',
-			`type '${head}' identifies a person or device and has no place in an anonymous survey.`
-		);
+		return refuse({
+			code: 'identifyingType',
+			text: `type '${head}' identifies a person or device and has no place in an anonymous survey.`,
+			params: { type: head }
+		});
 	if (head === 'start' || head === 'end')
-		return refuse(
-			'identifyingType',
-			`type '${head}' records the precise time the form was ${head === 'start' ? 'opened' : 'finished'}, which can identify a person; it has no place in an anonymous survey.`
-		);
+		return refuse({
+			code: 'identifyingType',
+			variant: head,
+			text: `type '${head}' records the precise time the form was ${head === 'start' ? 'opened' : 'finished'}, which can identify a person; it has no place in an anonymous survey.`,
+			params: { type: head }
+		});
 	if (head === 'today') return { kind: 'today' };
 	const listType = LIST_TYPES_BY_WORD[head];
 	if (listType) {
 		if (rest.length > 1)
-			return refuse(
-				'unsupportedType',
-				`'${rest.slice(1).join(' ')}' after the list name is not supported (e.g. or_other): add an "other" choice and a text question instead.`
-			);
+			return refuse({
+				code: 'unsupportedType',
+				variant: 'afterList',
+				text: `'${rest.slice(1).join(' ')}' after the list name is not supported (e.g. or_other): add an "other" choice and a text question instead.`,
+				params: { extra: rest.slice(1).join(' ') }
+			});
 		return rest[0]
 			? { kind: 'question', type: listType, listName: rest[0] }
 			: { kind: 'question', type: listType };
@@ -613,11 +662,17 @@ function parseQuestionType(head: string, rest: string[]): TypeInfo {
 	const simple = SIMPLE_TYPES[head];
 	if (simple && rest.length === 0) return { kind: 'question', type: simple };
 	if (simple)
-		return refuse('unsupportedType', `unexpected '${rest.join(' ')}' after type '${head}'.`);
-	return refuse(
-		'unsupportedType',
-		`type '${head}' is not supported. Supported types: ${SUPPORTED_LIST}.`
-	);
+		return refuse({
+			code: 'unsupportedType',
+			variant: 'afterType',
+			text: `unexpected '${rest.join(' ')}' after type '${head}'.`,
+			params: { extra: rest.join(' '), type: head }
+		});
+	return refuse({
+		code: 'unsupportedType',
+		text: `type '${head}' is not supported. Supported types: ${SUPPORTED_LIST}.`,
+		params: { type: head, supported: SUPPORTED_LIST }
+	});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -665,9 +720,14 @@ function readSurvey(
 	};
 	for (const row of layout.table.rows) readSurveyRow(state, row);
 	for (const block of state.open) {
-		const what = block.kind === 'group' ? 'begin group' : 'begin repeat';
-		const message = `${what} '${block.name}' is never closed: add an 'end ${block.kind}' row.`;
-		issues.error('survey', 'unclosedGroup', message, block.row, 'type');
+		issues.error({
+			sheet: 'survey',
+			code: 'unclosedGroup',
+			text: `begin ${block.kind} '${block.name}' is never closed: add an 'end ${block.kind}' row.`,
+			params: { kind: block.kind, name: block.name },
+			row: block.row,
+			column: 'type'
+		});
 	}
 	assignIds(state.pages);
 	return { pages: state.pages, gateLists: state.gateLists };
@@ -677,7 +737,13 @@ function readSurveyRow(state: SurveyState, row: TableRow): void {
 	const { layout, issues } = state;
 	const type = plainCell(layout, row, 'type');
 	if (!type) {
-		issues.error('survey', 'missingType', 'the row has no type.', row.row, 'type');
+		issues.error({
+			sheet: 'survey',
+			code: 'missingType',
+			text: 'the row has no type.',
+			row: row.row,
+			column: 'type'
+		});
 		return;
 	}
 	const info = parseType(type);
@@ -688,20 +754,30 @@ function readSurveyRow(state: SurveyState, row: TableRow): void {
 		case 'endRepeat':
 			return endBlock(state, row, info.kind === 'endGroup' ? 'group' : 'repeat');
 		case 'beginRepeat': {
-			const message =
-				"type 'begin repeat' is not supported: a Heard survey has no repeating sections.";
-			issues.error('survey', 'unsupportedType', message, row.row, 'type');
+			issues.error({
+				sheet: 'survey',
+				code: 'unsupportedType',
+				variant: 'repeat',
+				text: "type 'begin repeat' is not supported: a Heard survey has no repeating sections.",
+				row: row.row,
+				column: 'type'
+			});
 			state.open.push({ kind: 'repeat', row: row.row, name: plainCell(layout, row, 'name') });
 			return;
 		}
 		case 'today': {
-			const message =
-				"type 'today' is device metadata Heard does not collect; the row was left out.";
-			issues.warn('survey', 'droppedMetadata', message, row.row, 'type');
+			issues.warn({
+				sheet: 'survey',
+				code: 'droppedMetadata',
+				text: "type 'today' is device metadata Heard does not collect; the row was left out.",
+				params: { type: 'today' },
+				row: row.row,
+				column: 'type'
+			});
 			return;
 		}
 		case 'refused':
-			issues.error('survey', info.code, info.message, row.row, 'type');
+			issues.error({ ...info.refusal, row: row.row, column: 'type' });
 			return;
 		case 'question': {
 			const gate = gateType(state, row, info.type);
@@ -724,10 +800,20 @@ function gateType(state: SurveyState, row: TableRow, type: QuestionType): Questi
 	// Redundant beside the bare type (older Heard files), not wrong.
 	if (gate && type === gate) return null;
 	const header = state.layout.headers.get('heard_type') ?? 'heard_type';
-	const message = gate
-		? `${header} '${value}' applies only to a select_one row; left out.`
-		: `${header} '${value}' is not one of ${GATE_TYPES.join(', ')}; left out.`;
-	state.issues.warn('survey', 'ignoredValue', message, row.row, header);
+	const allowed = GATE_TYPES.join(', ');
+	state.issues.warn({
+		sheet: 'survey',
+		code: 'ignoredValue',
+		...(gate
+			? {
+					variant: 'gateType',
+					text: `${header} '${value}' applies only to a select_one row; left out.`
+				}
+			: { variant: 'gateValue', text: `${header} '${value}' is not one of ${allowed}; left out.` }),
+		params: { header, value, allowed },
+		row: row.row,
+		column: header
+	});
 	return null;
 }
 
@@ -754,13 +840,14 @@ function beginGroup(state: SurveyState, row: TableRow): void {
 	const relevant = plainCell(layout, row, 'relevant');
 	const ignored = filledColumns(layout, row, NOT_ON_PAGES);
 	if (ignored.length)
-		issues.warn(
-			'survey',
-			'ignoredValue',
-			`a group (page) has no ${ignored.join(', ')}; left out.`,
-			row.row,
-			ignored[0]
-		);
+		issues.warn({
+			sheet: 'survey',
+			code: 'ignoredValue',
+			text: `a group (page) has no ${ignored.join(', ')}; left out.`,
+			params: { columns: ignored.join(', ') },
+			row: row.row,
+			column: ignored[0]
+		});
 	const outer = state.open.find((b) => b.kind === 'group' && b.page);
 	if (outer?.page) {
 		state.open.push(nestedGroup(state, row, name, relevant, outer.page));
@@ -792,13 +879,28 @@ function nestedGroup(
 	relevant: string,
 	outer: Page
 ): OpenBlock {
-	const message = `group '${name}' is inside group '${outer.name}'; Heard pages do not nest, so its questions join page '${outer.name}'${relevant ? ' with its relevant condition added to each' : ''} (its label and appearance are left out).`;
-	state.issues.warn('survey', 'nestedGroup', message, row.row, 'type');
+	state.issues.warn({
+		sheet: 'survey',
+		code: 'nestedGroup',
+		...(relevant ? { variant: 'relevant' as const } : {}),
+		text: `group '${name}' is inside group '${outer.name}'; Heard pages do not nest, so its questions join page '${outer.name}'${relevant ? ' with its relevant condition added to each' : ''} (its label and appearance are left out).`,
+		params: { name, outer: outer.name },
+		row: row.row,
+		column: 'type'
+	});
 	const parsed = relevant ? parse(relevant) : null;
 	if (parsed && !parsed.ok) {
-		const { message: detail, position } = parsed.error;
-		const text = `the relevant expression has an error at character ${position + 1}: ${detail}`;
-		state.issues.error('survey', 'expression', text, row.row, 'relevant', position);
+		const { message: detail, position, code, params } = parsed.error;
+		state.issues.error({
+			sheet: 'survey',
+			code: 'expression',
+			text: `the relevant expression has an error at character ${position + 1}: ${detail}`,
+			params: { column: 'relevant', character: position + 1, detail },
+			row: row.row,
+			column: 'relevant',
+			position,
+			exprError: params ? { code, params } : { code }
+		});
 		return { kind: 'group', row: row.row, name };
 	}
 	return relevant
@@ -809,10 +911,19 @@ function nestedGroup(
 function endBlock(state: SurveyState, row: TableRow, kind: 'group' | 'repeat'): void {
 	const top = state.open.at(-1);
 	if (!top || top.kind !== kind) {
-		const message = top
-			? `'end ${kind}' closes '${top.name}', which is a ${top.kind}.`
-			: `'end ${kind}' has no matching 'begin ${kind}'.`;
-		state.issues.error('survey', 'unexpectedEndGroup', message, row.row, 'type');
+		state.issues.error({
+			sheet: 'survey',
+			code: 'unexpectedEndGroup',
+			...(top
+				? {
+						variant: 'mismatch',
+						text: `'end ${kind}' closes '${top.name}', which is a ${top.kind}.`,
+						params: { kind, name: top.name, open: top.kind }
+					}
+				: { text: `'end ${kind}' has no matching 'begin ${kind}'.`, params: { kind } }),
+			row: row.row,
+			column: 'type'
+		});
 		if (!top) return;
 	}
 	state.open.pop();
@@ -856,13 +967,15 @@ function buildQuestion(
 	const ignored =
 		type === 'range' ? [] : filledColumns(layout, row, ['range_start_label', 'range_end_label']);
 	if (ignored.length)
-		state.issues.warn(
-			'survey',
-			'ignoredValue',
-			`only a range has ${ignored.join(', ')}; left out.`,
-			row.row,
-			ignored[0]
-		);
+		state.issues.warn({
+			sheet: 'survey',
+			code: 'ignoredValue',
+			variant: 'rangeLabels',
+			text: `only a range has ${ignored.join(', ')}; left out.`,
+			params: { columns: ignored.join(', ') },
+			row: row.row,
+			column: ignored[0]
+		});
 	return withoutEmpty({
 		id: '',
 		type,
@@ -900,8 +1013,15 @@ function yesNo(state: SurveyState, row: TableRow, key: string, byDefault: boolea
 	if (YES.has(value)) return true;
 	if (NO.has(value)) return false;
 	const header = state.layout.headers.get(key) ?? key;
-	const message = `${header} must be yes or no, not '${value}'${key === 'required' ? ' (Heard has no conditional required)' : ''}.`;
-	state.issues.error('survey', 'badValue', message, row.row, header);
+	state.issues.error({
+		sheet: 'survey',
+		code: 'badValue',
+		...(key === 'required' ? { variant: 'required' as const } : {}),
+		text: `${header} must be yes or no, not '${value}'${key === 'required' ? ' (Heard has no conditional required)' : ''}.`,
+		params: { header, value },
+		row: row.row,
+		column: header
+	});
 	return byDefault;
 }
 
@@ -921,13 +1041,15 @@ function readRange(state: SurveyState, row: TableRow): Question['range'] {
 	const parsed = parseRangeParameters(source);
 	if (!parsed.ok) {
 		const header = layout.headers.get('parameters') ?? 'parameters';
-		issues.error(
-			'survey',
-			'badRange',
-			`parameters '${source}': ${parsed.message}`,
-			row.row,
-			header
-		);
+		issues.error({
+			sheet: 'survey',
+			code: 'badRange',
+			variant: parsed.variant,
+			text: `parameters '${source}': ${parsed.message}`,
+			params: { source, ...parsed.params },
+			row: row.row,
+			column: header
+		});
 	}
 	return withoutEmpty({
 		...(parsed.ok ? parsed.range : RANGE_DEFAULTS),
@@ -941,7 +1063,12 @@ const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 
 type RangeParameters =
 	| { ok: true; range: { start: number; end: number; step: number } }
-	| { ok: false; message: string };
+	| {
+			ok: false;
+			message: string;
+			variant: 'unknownKey' | 'notNumber' | 'twice';
+			params: Record<string, string>;
+	  };
 
 /** `start=0 end=10 step=1` (spaces, commas or semicolons between; each part optional). */
 export function parseRangeParameters(source: string): RangeParameters {
@@ -956,10 +1083,21 @@ export function parseRangeParameters(source: string): RangeParameters {
 		const [rawKey = '', value, ...more] = part.split('=');
 		const key = rawKey.toLowerCase();
 		if (key !== 'start' && key !== 'end' && key !== 'step')
-			return { ok: false, message: `'${part}' is not one of start=…, end=…, step=….` };
+			return {
+				ok: false,
+				message: `'${part}' is not one of start=…, end=…, step=….`,
+				variant: 'unknownKey',
+				params: { part }
+			};
 		if (value === undefined || more.length > 0 || !NUMBER.test(value))
-			return { ok: false, message: `${key} must be a number, not '${value ?? ''}'.` };
-		if (given.has(key)) return { ok: false, message: `${key} is given twice.` };
+			return {
+				ok: false,
+				message: `${key} must be a number, not '${value ?? ''}'.`,
+				variant: 'notNumber',
+				params: { key, value: value ?? '' }
+			};
+		if (given.has(key))
+			return { ok: false, message: `${key} is given twice.`, variant: 'twice', params: { key } };
 		given.add(key);
 		range[key] = Number(value);
 	}

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Choice, Instrument, Page, Question, SurveyLanguage } from '../model';
-import { parse } from '../expr';
+import { parse, type ExprErrorCode, type ExprErrorParams } from '../expr';
 import { instrumentSchema } from '../schema';
 import { validateInstrument, type InstrumentIssue } from '../validate';
 import { formatLanguage } from './columns';
@@ -13,6 +13,56 @@ import { formatLanguage } from './columns';
 
 export type IssueSheet = 'survey' | 'choices' | 'settings' | 'workbook';
 
+/**
+ * Every kind of import problem, each with the other wordings its message has. The interface
+ * says an issue as `surveys.importIssues.<code>`, or `<code>_<variant>` (an i18next context);
+ * `message` stays English for the command line.
+ */
+export const IMPORT_ISSUES = {
+	unreadable: [],
+	missingSheet: ['choices'],
+	duplicateSheet: [],
+	ignoredColumn: [],
+	ignoredRow: [],
+	badLanguage: ['setting'],
+	defaultLanguage: ['noColumns'],
+	duplicateColumn: ['untranslated'],
+	missingColumn: [],
+	missingListName: [],
+	missingType: [],
+	unsupportedType: ['repeat', 'afterList', 'afterType'],
+	identifyingType: ['start', 'end'],
+	droppedMetadata: [],
+	ignoredValue: ['rangeLabels', 'gateType', 'gateValue'],
+	nestedGroup: ['relevant'],
+	unclosedGroup: [],
+	unexpectedEndGroup: ['mismatch'],
+	badValue: ['required'],
+	badRange: ['unset', 'unknownKey', 'notNumber', 'twice', 'schema'],
+	noPages: [],
+	invalidName: ['missing', 'schema'],
+	duplicateName: [],
+	emptyLabel: [],
+	missingList: [],
+	unknownList: [],
+	calculateWithoutCalculation: [],
+	expression: [],
+	unknownReference: [],
+	cycle: [],
+	duplicateChoice: [],
+	invalidChoiceName: ['missing'],
+	emptyList: [],
+	tooLong: [],
+	tooMany: [],
+	invalid: []
+} as const satisfies Record<string, readonly string[]>;
+
+export type ImportIssueCode = keyof typeof IMPORT_ISSUES;
+type VariantOf<C extends ImportIssueCode> = (typeof IMPORT_ISSUES)[C][number];
+
+/** Values a translated message needs: names, values and headers as written, row numbers … */
+export type ImportIssueParams = Record<string, string | number>;
+
 export interface ImportIssue {
 	sheet: IssueSheet;
 	/** 1-based spreadsheet row. */
@@ -24,7 +74,25 @@ export interface ImportIssue {
 	/** English, starting with where: "Row 12: …". */
 	message: string;
 	/** Stable machine code, e.g. `identifyingType`, `unknownList`, `expression`. */
-	code: string;
+	code: ImportIssueCode;
+	/** Which other wording of the code's message fits (one of `IMPORT_ISSUES[code]`). */
+	variant?: string;
+	params: ImportIssueParams;
+	/** For `expression` issues: the parser's problem, said as `builder.exprErrors.<code>`. */
+	exprError?: { code: ExprErrorCode; params?: ExprErrorParams };
+}
+
+/** A problem as found; `text` is English and continues a "Row 12:" prefix when there is a row. */
+export interface Finding<C extends ImportIssueCode = ImportIssueCode> {
+	sheet: IssueSheet;
+	code: C;
+	variant?: VariantOf<C>;
+	text: string;
+	params?: ImportIssueParams;
+	row?: number;
+	column?: string;
+	position?: number;
+	exprError?: ImportIssue['exprError'];
 }
 
 const SHEET_ORDER: Record<IssueSheet, number> = { workbook: 0, survey: 1, choices: 2, settings: 3 };
@@ -35,22 +103,16 @@ export class IssueList {
 	private readonly warnings: ImportIssue[] = [];
 	private readonly seen = new Set<string>();
 
-	error(
-		sheet: IssueSheet,
-		code: string,
-		text: string,
-		row?: number,
-		column?: string,
-		position?: number
-	): void {
+	error<C extends ImportIssueCode>(finding: Finding<C>): void {
+		const { sheet, row, code, column } = finding;
 		const key = [sheet, row, code, column].join('|');
 		if (this.seen.has(key)) return;
 		this.seen.add(key);
-		this.errors.push(makeIssue(sheet, code, text, row, column, position));
+		this.errors.push(makeIssue(finding));
 	}
 
-	warn(sheet: IssueSheet, code: string, text: string, row?: number, column?: string): void {
-		this.warnings.push(makeIssue(sheet, code, text, row, column));
+	warn<C extends ImportIssueCode>(finding: Finding<C>): void {
+		this.warnings.push(makeIssue(finding));
 	}
 
 	hasErrors(): boolean {
@@ -66,14 +128,8 @@ export class IssueList {
 	}
 }
 
-function makeIssue(
-	sheet: IssueSheet,
-	code: string,
-	text: string,
-	row?: number,
-	column?: string,
-	position?: number
-): ImportIssue {
+function makeIssue(finding: Finding): ImportIssue {
+	const { sheet, code, variant, text, params = {}, row, column, position, exprError } = finding;
 	const where =
 		sheet === 'survey' && row
 			? `Row ${row}`
@@ -84,10 +140,12 @@ function makeIssue(
 					: '';
 	// Texts continue a "Row 12:" prefix, so they start in lower case; alone they are sentences.
 	const message = where ? `${where}: ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
-	const issue: ImportIssue = { sheet, code, message };
+	const issue: ImportIssue = { sheet, code, message, params };
+	if (variant !== undefined) issue.variant = variant;
 	if (row !== undefined) issue.row = row;
 	if (column !== undefined) issue.column = column;
 	if (position !== undefined) issue.position = position;
+	if (exprError !== undefined) issue.exprError = exprError;
 	return issue;
 }
 
@@ -239,61 +297,70 @@ function fromValidator(context: CheckContext, issue: InstrumentIssue): void {
 	};
 	switch (issue.code) {
 		case 'noPages':
-			return issues.error('survey', 'noPages', 'the survey sheet has no questions.');
+			return issues.error({
+				sheet: 'survey',
+				code: 'noPages',
+				text: 'the survey sheet has no questions.'
+			});
 		case 'defaultLanguage':
-			return issues.error(
-				'settings',
-				'defaultLanguage',
-				`default_language '${issue.detail}' is not one of the form's languages.`,
-				context.settingsRow,
-				'default_language'
-			);
+			return issues.error({
+				sheet: 'settings',
+				code: 'defaultLanguage',
+				text: `default_language '${issue.detail}' is not one of the form's languages.`,
+				params: { value: issue.detail ?? '' },
+				row: context.settingsRow,
+				column: 'default_language'
+			});
 		case 'invalidName':
-			return issues.error(
-				'survey',
-				'invalidName',
-				subject
-					? `'${subject}' is not a valid name: use letters, digits, '_', '.' or '-', start with a letter or '_', at most 64 characters.`
-					: 'the name is missing.',
-				rowFor(),
-				header(context, 'name')
-			);
+			return issues.error({
+				sheet: 'survey',
+				code: 'invalidName',
+				...(subject
+					? {
+							text: `'${subject}' is not a valid name: use letters, digits, '_', '.' or '-', start with a letter or '_', at most 64 characters.`,
+							params: { name: subject }
+						}
+					: { variant: 'missing', text: 'the name is missing.' }),
+				row: rowFor(),
+				column: header(context, 'name')
+			});
 		case 'duplicateName':
 			return reportDuplicates(context, subject);
 		case 'emptyLabel':
-			return issues.error(
-				'survey',
-				'emptyLabel',
-				'the question has no label in any language.',
-				rowFor(),
-				labelHeader(context)
-			);
+			return issues.error({
+				sheet: 'survey',
+				code: 'emptyLabel',
+				text: 'the question has no label in any language.',
+				row: rowFor(),
+				column: labelHeader(context)
+			});
 		case 'missingList':
-			return issues.error(
-				'survey',
-				'missingList',
-				"the type needs the name of a choice list, e.g. 'select_one yes_no'.",
-				rowFor(),
-				header(context, 'type')
-			);
+			return issues.error({
+				sheet: 'survey',
+				code: 'missingList',
+				text: "the type needs the name of a choice list, e.g. 'select_one yes_no'.",
+				row: rowFor(),
+				column: header(context, 'type')
+			});
 		case 'unknownList':
-			return issues.error(
-				'survey',
-				'unknownList',
-				`the choice list '${issue.detail}' is not on the choices sheet.`,
-				rowFor(),
-				header(context, 'type')
-			);
+			return issues.error({
+				sheet: 'survey',
+				code: 'unknownList',
+				text: `the choice list '${issue.detail}' is not on the choices sheet.`,
+				params: { list: issue.detail ?? '' },
+				row: rowFor(),
+				column: header(context, 'type')
+			});
 		case 'invalidRange':
 			return reportRange(context, rowFor());
 		case 'calculateWithoutCalculation':
-			return issues.error(
-				'survey',
-				'calculateWithoutCalculation',
-				'a calculate needs a calculation.',
-				rowFor(),
-				header(context, 'calculation')
-			);
+			return issues.error({
+				sheet: 'survey',
+				code: 'calculateWithoutCalculation',
+				text: 'a calculate needs a calculation.',
+				row: rowFor(),
+				column: header(context, 'calculation')
+			});
 		case 'expression':
 		case 'unknownReference':
 			return reportExpression(context, issue, rowFor(issue.column));
@@ -338,8 +405,14 @@ function concerns(item: Page | Question | undefined, issue: InstrumentIssue): bo
 function reportDuplicates(context: CheckContext, name: string): void {
 	const [first, ...later] = context.rows.rowsOfName(name);
 	for (const row of later) {
-		const message = `the name '${name}' is already used on row ${first}; names of questions and groups must be unique.`;
-		context.issues.error('survey', 'duplicateName', message, row, header(context, 'name'));
+		context.issues.error({
+			sheet: 'survey',
+			code: 'duplicateName',
+			text: `the name '${name}' is already used on row ${first}; names of questions and groups must be unique.`,
+			params: { name, first: first ?? '' },
+			row,
+			column: header(context, 'name')
+		});
 	}
 }
 
@@ -347,19 +420,48 @@ function reportRange(context: CheckContext, row: number | undefined): void {
 	const item = context.rows.itemAt(row);
 	const range = item && 'range' in item ? item.range : undefined;
 	const given = range ? ` (start=${range.start} end=${range.end} step=${range.step})` : '';
-	const message = `a range needs an end above its start, a positive step and at most 100 steps${given}.`;
-	context.issues.error('survey', 'badRange', message, row, header(context, 'parameters'));
+	context.issues.error({
+		sheet: 'survey',
+		code: 'badRange',
+		...(range
+			? { params: { start: range.start, end: range.end, step: range.step } }
+			: { variant: 'unset' }),
+		text: `a range needs an end above its start, a positive step and at most 100 steps${given}.`,
+		row,
+		column: header(context, 'parameters')
+	});
 }
 
 function reportExpression(context: CheckContext, issue: InstrumentIssue, row?: number): void {
 	const column = header(context, COLUMN_OF_FIELD[issue.column ?? ''] ?? issue.column ?? '');
 	if (issue.code === 'unknownReference') {
-		const message = `the ${column} expression refers to \${${issue.detail}}, but no question is named '${issue.detail}'.`;
-		return context.issues.error('survey', 'unknownReference', message, row, column);
+		const name = issue.detail ?? '';
+		// `reference` is handed over whole: `${{{name}}}` would confuse {{…}} interpolation.
+		const reference = `\${${name}}`;
+		return context.issues.error({
+			sheet: 'survey',
+			code: 'unknownReference',
+			text: `the ${column} expression refers to ${reference}, but no question is named '${name}'.`,
+			params: { column, name, reference },
+			row,
+			column
+		});
 	}
 	const position = issue.position ?? 0;
-	const message = `the ${column} expression has an error at character ${position + 1}: ${issue.detail}`;
-	context.issues.error('survey', 'expression', message, row, column, position);
+	context.issues.error({
+		sheet: 'survey',
+		code: 'expression',
+		text: `the ${column} expression has an error at character ${position + 1}: ${issue.detail}`,
+		params: { column, character: position + 1, detail: issue.detail ?? '' },
+		row,
+		column,
+		position,
+		...(issue.detailCode && {
+			exprError: issue.detailParams
+				? { code: issue.detailCode, params: issue.detailParams }
+				: { code: issue.detailCode }
+		})
+	});
 }
 
 function reportCycle(context: CheckContext, issue: InstrumentIssue, row?: number): void {
@@ -368,8 +470,14 @@ function reportCycle(context: CheckContext, issue: InstrumentIssue, row?: number
 	const item = context.rows.itemAt(row);
 	const calculation = item && 'calculation' in item ? (item.calculation ?? '') : '';
 	const column = header(context, calculation.includes(`\${${next}}`) ? 'calculation' : 'relevant');
-	const message = `these depend on each other in a circle, so none of them can be worked out: ${issue.detail}.`;
-	context.issues.error('survey', 'cycle', message, row, column);
+	context.issues.error({
+		sheet: 'survey',
+		code: 'cycle',
+		text: `these depend on each other in a circle, so none of them can be worked out: ${issue.detail}.`,
+		params: { names: issue.detail ?? '' },
+		row,
+		column
+	});
 }
 
 function reportChoice(context: CheckContext, issue: InstrumentIssue): void {
@@ -377,18 +485,36 @@ function reportChoice(context: CheckContext, issue: InstrumentIssue): void {
 	const name = issue.detail ?? '';
 	const rows = context.rows.rowsOfChoice(list, name);
 	if (issue.code === 'duplicateChoice') {
-		const row = context.rows.next(`dup|${list}|${name}`, rows, 1);
-		const message = `the choice '${name}' appears twice in list '${list}' (first on row ${rows[0]}).`;
-		return context.issues.error('choices', 'duplicateChoice', message, row, 'name');
+		return context.issues.error({
+			sheet: 'choices',
+			code: 'duplicateChoice',
+			text: `the choice '${name}' appears twice in list '${list}' (first on row ${rows[0]}).`,
+			params: { name, list, first: rows[0] ?? '' },
+			row: context.rows.next(`dup|${list}|${name}`, rows, 1),
+			column: 'name'
+		});
 	}
 	if (issue.code === 'invalidChoiceName') {
-		const row = context.rows.next(`bad|${list}|${name}`, rows);
-		const message = name
-			? `the choice name '${name}' cannot contain spaces.`
-			: `a choice in list '${list}' has no name.`;
-		return context.issues.error('choices', 'invalidChoiceName', message, row, 'name');
+		return context.issues.error({
+			sheet: 'choices',
+			code: 'invalidChoiceName',
+			...(name
+				? { text: `the choice name '${name}' cannot contain spaces.`, params: { name, list } }
+				: {
+						variant: 'missing',
+						text: `a choice in list '${list}' has no name.`,
+						params: { list }
+					}),
+			row: context.rows.next(`bad|${list}|${name}`, rows),
+			column: 'name'
+		});
 	}
-	context.issues.error('choices', issue.code, `the choice list '${list}' has no choices.`);
+	context.issues.error({
+		sheet: 'choices',
+		code: 'emptyList',
+		text: `the choice list '${list}' has no choices.`,
+		params: { list }
+	});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -410,10 +536,19 @@ function fromSchema(context: CheckContext, issue: z.core.$ZodIssue): void {
 		where?.sheet ?? (issue.path[0] === 'languages' ? 'workbook' : topLevelSheet(issue.path));
 	const column = schemaColumn(context, where ? rest : issue.path);
 	const code = schemaCode(issue, column, rest);
-	const text = column
-		? `${column}: ${issue.message}.`
-		: `${issue.path.join('.')}: ${issue.message}.`;
-	context.issues.error(sheet, code, text, where?.row, column);
+	const field = column ?? issue.path.join('.');
+	const params: ImportIssueParams = { field };
+	if (issue.code === 'too_big') params.maximum = Number(issue.maximum);
+	context.issues.error({
+		sheet,
+		code,
+		// The schema only says how a value is wrong; a name or a range is worded as such.
+		...(code === 'invalidName' || code === 'badRange' ? { variant: 'schema' as const } : {}),
+		text: `${field}: ${issue.message}.`,
+		params,
+		row: where?.row,
+		column
+	});
 }
 
 function topLevelSheet(path: PropertyKey[]): IssueSheet {
@@ -446,7 +581,7 @@ function schemaCode(
 	issue: z.core.$ZodIssue,
 	column: string | undefined,
 	rest: PropertyKey[]
-): string {
+): 'badRange' | 'invalidName' | 'tooMany' | 'tooLong' | 'invalid' {
 	if (rest[0] === 'range') return 'badRange';
 	if (column === 'name' || rest[0] === 'name') return 'invalidName';
 	if (issue.code === 'too_big') return issue.origin === 'array' ? 'tooMany' : 'tooLong';

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { MAX_XLSFORM_BYTES, newSurveySchema } from '$lib/schemas/surveys';
 import { requireOrg } from '$lib/server/auth/guards';
 import { db } from '$lib/server/db';
+import { importIssueText } from '$lib/i18n/issue-text';
 import { invalid, parseForm } from '$lib/server/forms';
 import { can } from '$lib/server/orgs/permissions';
 import * as surveys from '$lib/server/surveys/service';
@@ -37,12 +38,16 @@ export const actions = {
 		if (!result.ok)
 			return {
 				action: 'import',
-				importErrors: result.errors.map((e) => ({
-					sheet: e.sheet,
-					row: e.row ?? null,
-					column: e.column ?? null,
-					message: e.message
-				}))
+				importErrors: result.errors.map((e) => {
+					const { text, translated } = importIssueText(t, e);
+					return {
+						sheet: e.sheet,
+						row: e.row ?? null,
+						column: e.column ?? null,
+						message: text,
+						english: !translated
+					};
+				})
 			};
 		const name = file.name.replace(/\.xlsx$/i, '').slice(0, 120) || result.instrument.formId;
 		const survey = await surveys.createSurvey(await db(), user, org.id, {
