@@ -195,14 +195,14 @@ describe('exportXlsForm', () => {
 		const instrument = await imported(
 			await workbook({
 				survey: [
-					['type', 'name', 'label::Kiswahili (sw)'],
+					['type', 'name', 'label::isiXhosa (xh)'],
 					['consent', 'c', 'Unakubali?']
 				]
 			})
 		);
 		const sheets = await readBack(await exportXlsForm(instrument));
 		expect(sheets.choices).toEqual([
-			['list_name', 'name', 'label::Kiswahili (sw)'],
+			['list_name', 'name', 'label::isiXhosa (xh)'],
 			['heard_consent', 'yes', 'I agree to answer'],
 			['heard_consent', 'no', 'I do not want to answer']
 		]);
