@@ -272,7 +272,7 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		preferNotToSay: 'Предпочитаю не отвечать',
 		yesContinue: 'Да, продолжить',
 		notNow: 'Не сейчас',
-		agree: 'Я согласен(на) ответить',
+		agree: 'Я даю согласие ответить',
 		decline: 'Я не хочу отвечать',
 		next: 'Далее',
 		back: 'Назад',
