@@ -1,4 +1,5 @@
 import { PREFER_NOT_TO_SAY } from './chrome';
+import { visibleChoices } from './choices';
 import { evaluate, evaluateBoolean, parse, toText, type Expr } from './expr';
 import { allQuestions, NON_ANSWER_TYPES, type Instrument, type Question } from './model';
 import { expressionValue, relevanceOf, type Answers } from './relevance';
@@ -155,6 +156,14 @@ export function checkAnswers(
 			continue;
 		}
 		if (value === PREFER_NOT_TO_SAY) continue;
+		if (q.choiceFilter && (q.type === 'select_one' || q.type === 'select_multiple')) {
+			const offered = new Set(visibleChoices(q, instrument, answers).map((c) => c.name));
+			if (![value].flat().every((v) => offered.has(v))) {
+				delete answers[q.name];
+				errors.push({ question: q.name, code: 'invalidChoice' });
+				continue;
+			}
+		}
 		const constraint = compiled(q.constraint);
 		if (
 			constraint &&
