@@ -1,6 +1,7 @@
 import type { SessionInfo, SessionUser } from '$lib/server/auth/session';
 import type { UiLanguage } from '$lib/i18n/languages';
 import type { TFunction } from '$lib/i18n/translator';
+import type { Db } from '$lib/server/db';
 
 declare global {
 	namespace App {
@@ -10,6 +11,8 @@ declare global {
 			id?: string;
 		}
 		interface Locals {
+			/** The process-wide database handle; routes reach data only through services given it. */
+			db: Db;
 			user: SessionUser | null;
 			session: SessionInfo | null;
 			lang: UiLanguage;

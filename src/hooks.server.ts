@@ -26,11 +26,12 @@ const csrf: Handle = async ({ event, resolve }) => {
 };
 
 const session: Handle = async ({ event, resolve }) => {
+	event.locals.db = await db();
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;
 	if (token) {
-		const result = await validateSessionToken(await db(), token);
+		const result = await validateSessionToken(event.locals.db, token);
 		if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;

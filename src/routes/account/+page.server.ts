@@ -2,7 +2,6 @@ import { changePasswordSchema, profileSchema } from '$lib/schemas/auth';
 import * as auth from '$lib/server/auth/service';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { requireUser } from '$lib/server/auth/guards';
-import { db } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +15,7 @@ export const actions = {
 		const user = requireUser(event);
 		const parsed = parseForm(await event.request.formData(), profileSchema, event.locals.t);
 		if (!parsed.ok) return invalid(parsed.errors, { action: 'profile', values: parsed.values });
-		await auth.updateProfile(await db(), user.id, {
+		await auth.updateProfile(event.locals.db, user.id, {
 			displayName: parsed.data.displayName,
 			locale: parsed.data.locale || null
 		});
@@ -28,7 +27,7 @@ export const actions = {
 		const parsed = parseForm(await event.request.formData(), changePasswordSchema, locals.t);
 		if (!parsed.ok) return invalid(parsed.errors, { action: 'password' });
 		const result = await auth.changePassword(
-			await db(),
+			event.locals.db,
 			user.id,
 			parsed.data.current,
 			parsed.data.password

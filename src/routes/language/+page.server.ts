@@ -2,7 +2,6 @@ import { error, redirect } from '@sveltejs/kit';
 import { languageSchema } from '$lib/schemas/auth';
 import * as auth from '$lib/server/auth/service';
 import { LANGUAGE_COOKIE } from '$lib/server/auth/cookies';
-import { db } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import { safeRedirect } from '$lib/server/orgs/landing';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,7 +21,7 @@ export const actions = {
 			secure: url.protocol === 'https:',
 			maxAge: 60 * 60 * 24 * 365
 		});
-		if (locals.user) await auth.setLocale(await db(), locals.user.id, lang);
+		if (locals.user) await auth.setLocale(locals.db, locals.user.id, lang);
 		redirect(303, safeRedirect(redirectTo, '/'));
 	}
 } satisfies Actions;

@@ -2,7 +2,6 @@ import { redirect } from '@sveltejs/kit';
 import { signInSchema } from '$lib/schemas/auth';
 import * as auth from '$lib/server/auth/service';
 import { setSessionCookie } from '$lib/server/auth/cookies';
-import { db } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/forms';
 import { landingPath, safeRedirect } from '$lib/server/orgs/landing';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +17,7 @@ export const actions = {
 		const parsed = parseForm(await request.formData(), signInSchema, locals.t);
 		if (!parsed.ok) return invalid(parsed.errors, { values: parsed.values });
 		const { email, password, next } = parsed.data;
-		const result = await auth.signIn(await db(), {
+		const result = await auth.signIn(event.locals.db, {
 			email,
 			password,
 			address: event.getClientAddress()

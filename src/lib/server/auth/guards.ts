@@ -1,5 +1,4 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { db } from '../db';
 import type { Organisation, Role } from '../db/schema';
 import { can, type Permission } from '../orgs/permissions';
 import { resolveMembership } from '../orgs/service';
@@ -32,7 +31,7 @@ export async function requireOrg(
 ): Promise<OrgContext> {
 	const user = requireUser(event);
 	const slug = (event.params as Record<string, string | undefined>).org;
-	const membership = slug ? await resolveMembership(await db(), user.id, slug) : null;
+	const membership = slug ? await resolveMembership(event.locals.db, user.id, slug) : null;
 	if (!membership) error(404, { message: event.locals.t('errors.notFound') });
 	if (!can(membership.role, permission))
 		error(403, { message: event.locals.t('errors.forbidden') });

@@ -3,13 +3,12 @@ import { registerSchema } from '$lib/schemas/auth';
 import * as auth from '$lib/server/auth/service';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { requireUser } from '$lib/server/auth/guards';
-import { db } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/forms';
 import * as orgs from '$lib/server/orgs/service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ params, locals }) => {
-	const found = await orgs.inspectInvitation(await db(), params.token);
+	const found = await orgs.inspectInvitation(locals.db, params.token);
 	if (!found.ok) return { problem: found.error, invitation: null };
 	return {
 		problem: null,
@@ -25,15 +24,15 @@ export const load = (async ({ params, locals }) => {
 export const actions = {
 	join: async (event) => {
 		const user = requireUser(event);
-		const result = await orgs.acceptInvitation(await db(), event.params.token, user);
+		const result = await orgs.acceptInvitation(event.locals.db, event.params.token, user);
 		if (!result.ok) return invalid({ form: event.locals.t(`invite.problems.${result.error}`) });
-		await orgs.rememberLastOrg(await db(), user.id, result.org.id);
+		await orgs.rememberLastOrg(event.locals.db, user.id, result.org.id);
 		redirect(303, `/o/${result.org.slug}`);
 	},
 	register: async ({ request, locals, params, cookies, url }) => {
 		const parsed = parseForm(await request.formData(), registerSchema, locals.t);
 		if (!parsed.ok) return invalid(parsed.errors, { values: parsed.values });
-		const result = await auth.registerWithInvitation(await db(), params.token, {
+		const result = await auth.registerWithInvitation(locals.db, params.token, {
 			...parsed.data,
 			locale: locals.lang
 		});

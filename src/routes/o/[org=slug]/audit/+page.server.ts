@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { error } from '@sveltejs/kit';
 import { listEvents } from '$lib/server/audit/service';
 import { requireOrg } from '$lib/server/auth/guards';
-import { db } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
 const query = z.object({ before: z.coerce.number().int().positive().optional() });
@@ -11,7 +10,7 @@ export const load = (async (event) => {
 	const { org } = await requireOrg(event, 'audit.read');
 	const parsed = query.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!parsed.success) error(400, { message: event.locals.t('validation.invalid') });
-	const page = await listEvents(await db(), org.id, parsed.data.before);
+	const page = await listEvents(event.locals.db, org.id, parsed.data.before);
 	return {
 		events: page.events.map((e) => ({
 			id: e.id,

@@ -6,14 +6,13 @@ import {
 } from '$lib/schemas/orgs';
 import { requireOrg } from '$lib/server/auth/guards';
 import { config } from '$lib/server/config';
-import { db } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/forms';
 import * as orgs from '$lib/server/orgs/service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
 	const { org, user } = await requireOrg(event, 'members.manage');
-	const handle = await db();
+	const handle = event.locals.db;
 	const [members, invitations] = await Promise.all([
 		orgs.listMembers(handle, org.id),
 		orgs.listPendingInvitations(handle, org.id)
@@ -26,7 +25,7 @@ export const actions = {
 		const { org, user } = await requireOrg(event, 'members.manage');
 		const parsed = parseForm(await event.request.formData(), inviteSchema, event.locals.t);
 		if (!parsed.ok) return invalid(parsed.errors, { action: 'invite', values: parsed.values });
-		const { token } = await orgs.createInvitation(await db(), user, org.id, parsed.data);
+		const { token } = await orgs.createInvitation(event.locals.db, user, org.id, parsed.data);
 		return { action: 'invite', inviteLink: `${config().origin}/invite/${token}` };
 	},
 	role: async (event) => {
@@ -35,7 +34,7 @@ export const actions = {
 		const parsed = parseForm(await event.request.formData(), changeRoleSchema, t);
 		if (!parsed.ok) return invalid({ form: t('validation.invalid') }, { action: 'role' });
 		const result = await orgs.changeRole(
-			await db(),
+			event.locals.db,
 			user,
 			org.id,
 			parsed.data.userId,
@@ -50,7 +49,7 @@ export const actions = {
 		const { t } = event.locals;
 		const parsed = parseForm(await event.request.formData(), removeMemberSchema, t);
 		if (!parsed.ok) return invalid({ form: t('validation.invalid') }, { action: 'remove' });
-		const result = await orgs.removeMember(await db(), user, org.id, parsed.data.userId);
+		const result = await orgs.removeMember(event.locals.db, user, org.id, parsed.data.userId);
 		if (!result.ok)
 			return invalid({ form: t(`members.errors.${result.error}`) }, { action: 'remove' });
 		return { action: 'remove', saved: true };
@@ -60,7 +59,7 @@ export const actions = {
 		const { t } = event.locals;
 		const parsed = parseForm(await event.request.formData(), revokeInvitationSchema, t);
 		if (!parsed.ok) return invalid({ form: t('validation.invalid') }, { action: 'revoke' });
-		const revoked = await orgs.revokeInvitation(await db(), user, org.id, parsed.data.id);
+		const revoked = await orgs.revokeInvitation(event.locals.db, user, org.id, parsed.data.id);
 		if (!revoked)
 			return invalid({ form: t('members.errors.invitationGone') }, { action: 'revoke' });
 		return { action: 'revoke', saved: true };

@@ -1,6 +1,5 @@
 import { orgSettingsSchema } from '$lib/schemas/orgs';
 import { requireOrg } from '$lib/server/auth/guards';
-import { db } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/forms';
 import * as orgs from '$lib/server/orgs/service';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +14,7 @@ export const actions = {
 		const { org, user } = await requireOrg(event, 'settings.manage');
 		const parsed = parseForm(await event.request.formData(), orgSettingsSchema, event.locals.t);
 		if (!parsed.ok) return invalid(parsed.errors, { values: parsed.values });
-		await orgs.updateSettings(await db(), user, org.id, parsed.data);
+		await orgs.updateSettings(event.locals.db, user, org.id, parsed.data);
 		return { saved: true };
 	}
 } satisfies Actions;

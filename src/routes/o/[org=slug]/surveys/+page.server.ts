@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { MAX_XLSFORM_BYTES, newSurveySchema } from '$lib/schemas/surveys';
 import { requireOrg } from '$lib/server/auth/guards';
-import { db } from '$lib/server/db';
 import { importIssueText } from '$lib/i18n/issue-text';
 import { invalid, parseForm } from '$lib/server/forms';
 import { can } from '$lib/server/orgs/permissions';
@@ -12,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async (event) => {
 	const { org, role } = await requireOrg(event, 'surveys.view');
 	return {
-		surveys: await surveys.listSurveys(await db(), org.id),
+		surveys: await surveys.listSurveys(event.locals.db, org.id),
 		canEdit: can(role, 'surveys.edit')
 	};
 }) satisfies PageServerLoad;
@@ -22,7 +21,7 @@ export const actions = {
 		const { org, user } = await requireOrg(event, 'surveys.edit');
 		const parsed = parseForm(await event.request.formData(), newSurveySchema, event.locals.t);
 		if (!parsed.ok) return invalid(parsed.errors, { action: 'create', values: parsed.values });
-		const survey = await surveys.createSurvey(await db(), user, org.id, parsed.data);
+		const survey = await surveys.createSurvey(event.locals.db, user, org.id, parsed.data);
 		redirect(303, `/o/${org.slug}/surveys/${survey.id}`);
 	},
 	import: async (event) => {
@@ -50,7 +49,7 @@ export const actions = {
 				})
 			};
 		const name = file.name.replace(/\.xlsx$/i, '').slice(0, 120) || result.instrument.formId;
-		const survey = await surveys.createSurvey(await db(), user, org.id, {
+		const survey = await surveys.createSurvey(event.locals.db, user, org.id, {
 			name,
 			instrument: result.instrument
 		});

@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireOrg } from '$lib/server/auth/guards';
-import { db } from '$lib/server/db';
 import { invalid } from '$lib/server/forms';
 import { can } from '$lib/server/orgs/permissions';
 import * as surveys from '$lib/server/surveys/service';
@@ -9,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
 	const { org, role } = await requireOrg(event, 'surveys.view');
-	const handle = await db();
+	const handle = event.locals.db;
 	const survey = await surveys.findSurvey(handle, org.id, event.params.survey);
 	if (!survey) error(404, { message: event.locals.t('errors.notFound') });
 	return {
@@ -26,7 +25,7 @@ export const actions = {
 	publish: async (event) => {
 		const { org, user } = await requireOrg(event, 'surveys.edit');
 		const { t } = event.locals;
-		const result = await surveys.publishSurvey(await db(), user, org.id, event.params.survey);
+		const result = await surveys.publishSurvey(event.locals.db, user, org.id, event.params.survey);
 		if (!result.ok) {
 			if (result.error === 'notFound') error(404, { message: t('errors.notFound') });
 			return invalid({ form: t(`surveys.publish.${result.error}`) }, { action: 'publish' });

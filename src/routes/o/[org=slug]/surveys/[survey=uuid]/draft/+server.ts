@@ -1,7 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { draftSaveSchema } from '$lib/schemas/surveys';
 import { requireOrg } from '$lib/server/auth/guards';
-import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys/service';
 import type { RequestHandler } from './$types';
 
@@ -21,7 +20,7 @@ export const PUT = (async (event) => {
 	}
 	const parsed = draftSaveSchema.safeParse(body);
 	if (!parsed.success) error(400, { message: t('surveys.save.malformed') });
-	const result = await surveys.saveDraft(await db(), org.id, event.params.survey, parsed.data);
+	const result = await surveys.saveDraft(event.locals.db, org.id, event.params.survey, parsed.data);
 	if (!result.ok) {
 		if (result.error === 'notFound') error(404, { message: t('errors.notFound') });
 		const status = result.error === 'conflict' ? 409 : 400;

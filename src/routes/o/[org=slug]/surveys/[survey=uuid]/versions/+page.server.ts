@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { archiveSchema } from '$lib/schemas/surveys';
 import { requireOrg } from '$lib/server/auth/guards';
-import { db } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/forms';
 import { can } from '$lib/server/orgs/permissions';
 import * as surveys from '$lib/server/surveys/service';
@@ -11,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
 	const { org, role } = await requireOrg(event, 'surveys.view');
-	const handle = await db();
+	const handle = event.locals.db;
 	const survey = await surveys.findSurvey(handle, org.id, event.params.survey);
 	if (!survey) error(404, { message: event.locals.t('errors.notFound') });
 	const versions = await surveys.listVersions(handle, org.id, survey.id);
@@ -36,7 +35,7 @@ export const actions = {
 		const parsed = parseForm(await event.request.formData(), archiveSchema, t);
 		if (!parsed.ok) return invalid(parsed.errors, { action: 'archive' });
 		const done = await surveys.archiveVersion(
-			await db(),
+			event.locals.db,
 			user,
 			org.id,
 			event.params.survey,
