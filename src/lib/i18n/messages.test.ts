@@ -185,7 +185,9 @@ describe('the keys used in the source', () => {
 				(problem) => `invite.problems.${problem}`
 			),
 			...['notMember', 'lastOwner'].map((error) => `members.errors.${error}`),
-			...['version', 'questions', 'format'].map((detail) => `audit.details.${detail}`),
+			...['version', 'questions', 'format', 'status', 'endsOn', 'count', 'expiresOn'].map(
+				(detail) => `audit.details.${detail}`
+			),
 			...QUESTION_TYPES.map((type) => `builder.types.${type}`),
 			...ISSUE_CODES.map((code) => `builder.issues.${code}`),
 			...EXPR_ERROR_CODES.map((code) => `builder.exprErrors.${code}`),

@@ -15,7 +15,10 @@ export const AUDIT_ACTIONS = [
 	'survey.imported',
 	'survey.published',
 	'survey.version_archived',
-	'survey.exported'
+	'survey.exported',
+	'link.created',
+	'link.changed',
+	'codes.created'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -6,6 +6,7 @@ import { organisations } from '../db/schema';
 import { createOrganisation, findOrganisation } from '../orgs/service';
 import { seededRandom, type Random } from './random';
 import { DEMO_SURVEY } from './survey';
+import { createLink } from '../respond/service';
 import { createSurvey, listSurveys, publishSurvey } from '../surveys/service';
 
 export const DEMO_ORG_SLUG = 'demo';
@@ -80,6 +81,8 @@ async function seedSurvey({ db, ownerEmail }: DemoContext) {
 	});
 	const published = await publishSurvey(db, actor, org.id, survey.id);
 	if (!published.ok) throw new Error(`Cannot publish the demo survey: ${published.error}`);
+	// The demo's open link is /s/demo (real links get random, topic-free slugs).
+	await createLink(db, actor, org.id, survey.id, { slug: 'demo' });
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {

@@ -3,3 +3,4 @@ export * from './orgs';
 export * from './audit';
 export * from './system';
 export * from './surveys';
+export * from './responses';

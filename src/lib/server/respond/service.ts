@@ -1,0 +1,307 @@
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { and, desc, eq, isNull, lt } from 'drizzle-orm';
+import * as audit from '../audit/service';
+import { generateToken, hashToken } from '../auth/tokens';
+import type { Db } from '../db';
+import {
+	respondentCodes,
+	responseDrafts,
+	responses,
+	surveyLinks,
+	surveyVersions,
+	type ResponseDraft,
+	type SurveyVersion
+} from '../db/schema';
+import type { Actor } from '../orgs/service';
+import { checkAnswers, type AnswerError, type RawValues } from '../../survey/answers';
+import type { Answers } from '../../survey/relevance';
+
+/**
+ * The web channel's data rules: open links, single-use codes, drafts and responses. Pages
+ * (issue 4) call these; nothing here stores who a respondent is.
+ */
+
+const DRAFT_IDLE_MS = 24 * 60 * 60 * 1000;
+
+/** `YYYY-MM-DD` in UTC: the only time a response keeps. */
+export function dayOf(now: Date): string {
+	return now.toISOString().slice(0, 10);
+}
+
+/** A random, topic-free slug: 10 base32 characters. */
+export function randomSlug(): string {
+	return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(7))).slice(0, 10);
+}
+
+export async function createLink(
+	db: Db,
+	actor: Actor | null,
+	orgId: string,
+	surveyId: string,
+	options: { slug?: string; endsOn?: string | null } = {}
+) {
+	return db.transaction(async (tx) => {
+		const [link] = await tx
+			.insert(surveyLinks)
+			.values({
+				orgId,
+				surveyId,
+				slug: options.slug ?? randomSlug(),
+				endsOn: options.endsOn ?? null
+			})
+			.returning();
+		await audit.record(tx, { orgId, action: 'link.created', actor, target: link!.slug });
+		return link!;
+	});
+}
+
+export async function setLinkStatus(
+	db: Db,
+	actor: Actor,
+	orgId: string,
+	linkId: string,
+	input: { status: 'open' | 'paused' | 'closed'; endsOn?: string | null }
+): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const [link] = await tx
+			.update(surveyLinks)
+			.set({
+				status: input.status,
+				...(input.endsOn !== undefined ? { endsOn: input.endsOn } : {})
+			})
+			.where(and(eq(surveyLinks.id, linkId), eq(surveyLinks.orgId, orgId)))
+			.returning();
+		if (!link) return false;
+		await audit.record(tx, {
+			orgId,
+			action: 'link.changed',
+			actor,
+			target: link.slug,
+			details: { status: input.status, endsOn: link.endsOn }
+		});
+		return true;
+	});
+}
+
+export type LinkProblem = 'unknown' | 'paused' | 'closed' | 'noVersion';
+
+/** The survey version a link serves today: the newest published version not archived. */
+export async function resolveLink(
+	db: Db,
+	slug: string,
+	now = new Date()
+): Promise<
+	| { ok: true; linkId: string; orgId: string; surveyId: string; version: SurveyVersion }
+	| { ok: false; error: LinkProblem }
+> {
+	const [link] = await db.select().from(surveyLinks).where(eq(surveyLinks.slug, slug));
+	if (!link) return { ok: false, error: 'unknown' };
+	if (link.status === 'closed' || (link.endsOn && link.endsOn < dayOf(now)))
+		return { ok: false, error: 'closed' };
+	if (link.status === 'paused') return { ok: false, error: 'paused' };
+	const version = await currentVersion(db, link.surveyId);
+	if (!version) return { ok: false, error: 'noVersion' };
+	return { ok: true, linkId: link.id, orgId: link.orgId, surveyId: link.surveyId, version };
+}
+
+async function currentVersion(db: Db, surveyId: string): Promise<SurveyVersion | undefined> {
+	const [version] = await db
+		.select()
+		.from(surveyVersions)
+		.where(and(eq(surveyVersions.surveyId, surveyId), isNull(surveyVersions.archivedAt)))
+		.orderBy(desc(surveyVersions.number))
+		.limit(1);
+	return version;
+}
+
+/** Readable codes for printed cards: 10 characters without look-alikes, grouped as XXXXX-XXXXX. */
+export function randomCode(): string {
+	const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+	const bytes = crypto.getRandomValues(new Uint8Array(20));
+	let code = '';
+	for (const b of bytes) {
+		if (b >= 256 - (256 % alphabet.length)) continue;
+		code += alphabet[b % alphabet.length];
+		if (code.length === 10) break;
+	}
+	return code.length === 10 ? `${code.slice(0, 5)}-${code.slice(5)}` : randomCode();
+}
+
+/** The form a typed code is compared in: upper case, no spaces or dashes. */
+export function canonicalCode(code: string): string {
+	return code.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** Creates `count` single-use codes and returns them once (only their hashes are kept). */
+export async function generateCodes(
+	db: Db,
+	actor: Actor,
+	orgId: string,
+	surveyId: string,
+	count: number,
+	expiresOn: string | null = null
+): Promise<string[]> {
+	const codes = Array.from({ length: count }, randomCode);
+	await db.transaction(async (tx) => {
+		for (let i = 0; i < codes.length; i += 500) {
+			await tx.insert(respondentCodes).values(
+				codes.slice(i, i + 500).map((code) => ({
+					orgId,
+					surveyId,
+					codeHash: hashToken(canonicalCode(code)),
+					expiresOn
+				}))
+			);
+		}
+		await audit.record(tx, {
+			orgId,
+			action: 'codes.created',
+			actor,
+			details: { count, expiresOn }
+		});
+	});
+	return codes;
+}
+
+export type CodeProblem = 'invalid' | 'used' | 'expired' | 'revoked' | LinkProblem;
+
+/** What a typed or scanned code opens, without using it up (that happens on completion). */
+export async function resolveCode(
+	db: Db,
+	code: string,
+	now = new Date()
+): Promise<
+	| { ok: true; codeId: string; orgId: string; surveyId: string; version: SurveyVersion }
+	| { ok: false; error: CodeProblem }
+> {
+	const [row] = await db
+		.select()
+		.from(respondentCodes)
+		.where(eq(respondentCodes.codeHash, hashToken(canonicalCode(code))));
+	if (!row) return { ok: false, error: 'invalid' };
+	if (row.revoked) return { ok: false, error: 'revoked' };
+	if (row.used) return { ok: false, error: 'used' };
+	if (row.expiresOn && row.expiresOn < dayOf(now)) return { ok: false, error: 'expired' };
+	const version = await currentVersion(db, row.surveyId);
+	if (!version) return { ok: false, error: 'noVersion' };
+	return { ok: true, codeId: row.id, orgId: row.orgId, surveyId: row.surveyId, version };
+}
+
+/** Starts a draft; the returned token goes into the respondent's session cookie only. */
+export async function startDraft(
+	db: Db,
+	input: { orgId: string; surveyId: string; versionId: string; language: string; codeId?: string },
+	now = new Date()
+): Promise<string> {
+	const token = generateToken();
+	await db.insert(responseDrafts).values({
+		id: hashToken(token),
+		orgId: input.orgId,
+		surveyId: input.surveyId,
+		versionId: input.versionId,
+		language: input.language,
+		codeId: input.codeId ?? null,
+		idleUntil: new Date(now.getTime() + DRAFT_IDLE_MS)
+	});
+	return token;
+}
+
+/** The draft behind a cookie token; an idle one is deleted and reported as missing. */
+export async function loadDraft(
+	db: Db,
+	token: string,
+	now = new Date()
+): Promise<{ draft: ResponseDraft; version: SurveyVersion } | null> {
+	const [row] = await db
+		.select({ draft: responseDrafts, version: surveyVersions })
+		.from(responseDrafts)
+		.innerJoin(surveyVersions, eq(surveyVersions.id, responseDrafts.versionId))
+		.where(eq(responseDrafts.id, hashToken(token)));
+	if (!row) return null;
+	if (row.draft.idleUntil.getTime() <= now.getTime()) {
+		await discardDraft(db, token);
+		return null;
+	}
+	return row;
+}
+
+/** Saves the answers and page reached, and pushes the idle deadline back. */
+export async function saveDraftAnswers(
+	db: Db,
+	token: string,
+	input: { answers: Answers; page: number; language?: string },
+	now = new Date()
+): Promise<boolean> {
+	const [row] = await db
+		.update(responseDrafts)
+		.set({
+			answers: input.answers,
+			page: input.page,
+			...(input.language ? { language: input.language } : {}),
+			idleUntil: new Date(now.getTime() + DRAFT_IDLE_MS)
+		})
+		.where(eq(responseDrafts.id, hashToken(token)))
+		.returning({ id: responseDrafts.id });
+	return !!row;
+}
+
+/** Quick exit, "not now", declined consent: the draft is gone, nothing is kept. */
+export async function discardDraft(db: Db, token: string): Promise<void> {
+	await db.delete(responseDrafts).where(eq(responseDrafts.id, hashToken(token)));
+}
+
+/** Deletes drafts idle for more than 24 hours; returns how many. */
+export async function purgeIdleDrafts(db: Db, now = new Date()): Promise<number> {
+	const rows = await db
+		.delete(responseDrafts)
+		.where(lt(responseDrafts.idleUntil, now))
+		.returning({ id: responseDrafts.id });
+	return rows.length;
+}
+
+export type SubmitResult =
+	| { ok: true; responseId: string }
+	| { ok: false; error: 'noDraft' }
+	| { ok: false; error: 'invalid'; errors: AnswerError[] };
+
+/**
+ * Completes a draft exactly once: the answers are checked again in full, then in one
+ * transaction the draft is deleted (only one concurrent submit can delete it), the response is
+ * stored with the date only, and the code — if any — is marked used.
+ */
+export async function submitDraft(
+	db: Db,
+	token: string,
+	channel: 'web' | 'sms' = 'web',
+	now = new Date()
+): Promise<SubmitResult> {
+	const loaded = await loadDraft(db, token, now);
+	if (!loaded) return { ok: false, error: 'noDraft' };
+	const checked = checkAnswers(loaded.version.instrument, loaded.draft.answers as RawValues);
+	if (checked.errors.length) return { ok: false, error: 'invalid', errors: checked.errors };
+	return db.transaction(async (tx) => {
+		const [draft] = await tx
+			.delete(responseDrafts)
+			.where(eq(responseDrafts.id, hashToken(token)))
+			.returning();
+		if (!draft) return { ok: false, error: 'noDraft' } as const;
+		const [response] = await tx
+			.insert(responses)
+			.values({
+				orgId: draft.orgId,
+				surveyId: draft.surveyId,
+				versionId: draft.versionId,
+				channel,
+				language: draft.language,
+				submittedOn: dayOf(now),
+				answers: checked.answers
+			})
+			.returning({ id: responses.id });
+		if (draft.codeId)
+			await tx
+				.update(respondentCodes)
+				.set({ used: true })
+				.where(eq(respondentCodes.id, draft.codeId));
+		return { ok: true, responseId: response!.id } as const;
+	});
+}
