@@ -6,6 +6,7 @@ import { config } from '$lib/server/config';
 import { isCrossSiteForm } from '$lib/server/csrf';
 import { closeDatabase, db } from '$lib/server/db';
 import { translatorFor } from '$lib/server/i18n';
+import { purgeIdleDrafts } from '$lib/server/respond/service';
 import { announceDemo, prepareDatabase } from '$lib/server/setup';
 import { DEFAULT_LANGUAGE, direction, UI_LANGUAGES } from '$lib/i18n/languages';
 import { parseAcceptLanguage, pickLanguage } from '$lib/i18n/negotiate';
@@ -15,7 +16,17 @@ export const init: ServerInit = async () => {
 	const { database, seeded } = await prepareDatabase();
 	if (seeded) console.log('\n' + announceDemo(seeded, config().origin) + '\n');
 	console.log(`Heard ready on ${database.kind} in ${Math.round(performance.now() - started)} ms`);
-	process.once('sveltekit:shutdown', () => void closeDatabase());
+	// Respondents' unfinished drafts are deleted after 24 h idle. Every server may run this:
+	// it is one idempotent DELETE, so no coordination is needed.
+	const purge = setInterval(
+		() => void purgeIdleDrafts(database.db).catch((e) => console.error('purge failed', e)),
+		15 * 60 * 1000
+	);
+	purge.unref();
+	process.once('sveltekit:shutdown', () => {
+		clearInterval(purge);
+		void closeDatabase();
+	});
 };
 
 const csrf: Handle = async ({ event, resolve }) => {
