@@ -262,12 +262,15 @@ export async function purgeIdleDrafts(db: Db, now = new Date()): Promise<number>
 export type SubmitResult =
 	| { ok: true; responseId: string }
 	| { ok: false; error: 'noDraft' }
+	/** Another draft opened with the same single-use code was completed first. */
+	| { ok: false; error: 'codeUsed' }
 	| { ok: false; error: 'invalid'; errors: AnswerError[] };
 
 /**
  * Completes a draft exactly once: the answers are checked again in full, then in one
  * transaction the draft is deleted (only one concurrent submit can delete it), the response is
- * stored with the date only, and the code — if any — is marked used.
+ * stored with the date only, and the code — if any — is marked used. A code opens any number of
+ * drafts but completes only one: a draft whose code is already used is deleted and refused.
  */
 export async function submitDraft(
 	db: Db,
@@ -279,12 +282,53 @@ export async function submitDraft(
 	if (!loaded) return { ok: false, error: 'noDraft' };
 	const checked = checkAnswers(loaded.version.instrument, loaded.draft.answers as RawValues);
 	if (checked.errors.length) return { ok: false, error: 'invalid', errors: checked.errors };
+	const rejected: AnswerError[] = [];
+	return submitOnce(db, token, loaded.version, channel, now, rejected).catch((e: unknown) => {
+		// Rolled back because answers changed under us and no longer pass: the draft is kept.
+		if (e instanceof Error && e.name === 'TransactionRollbackError')
+			return { ok: false, error: 'invalid', errors: rejected } as const;
+		throw e;
+	});
+}
+
+function submitOnce(
+	db: Db,
+	token: string,
+	version: SurveyVersion,
+	channel: 'web' | 'sms',
+	now: Date,
+	rejected: AnswerError[]
+): Promise<SubmitResult> {
+	const loaded = { version };
 	return db.transaction(async (tx) => {
 		const [draft] = await tx
 			.delete(responseDrafts)
 			.where(eq(responseDrafts.id, hashToken(token)))
 			.returning();
 		if (!draft) return { ok: false, error: 'noDraft' } as const;
+		// Store what was deleted, not what was read before: a save racing the submit cannot
+		// slip unchecked answers in.
+		const final = checkAnswers(loaded.version.instrument, draft.answers as RawValues);
+		if (final.errors.length) {
+			rejected.push(...final.errors);
+			tx.rollback();
+		}
+		if (draft.codeId) {
+			// Conditional update: of two drafts of one code, only one finds it unused.
+			const [code] = await tx
+				.update(respondentCodes)
+				.set({ used: true })
+				.where(
+					and(
+						eq(respondentCodes.id, draft.codeId),
+						eq(respondentCodes.used, false),
+						// A code withdrawn while someone was answering is honoured no more.
+						eq(respondentCodes.revoked, false)
+					)
+				)
+				.returning({ id: respondentCodes.id });
+			if (!code) return { ok: false, error: 'codeUsed' } as const;
+		}
 		const [response] = await tx
 			.insert(responses)
 			.values({
@@ -294,14 +338,9 @@ export async function submitDraft(
 				channel,
 				language: draft.language,
 				submittedOn: dayOf(now),
-				answers: checked.answers
+				answers: final.answers
 			})
 			.returning({ id: responses.id });
-		if (draft.codeId)
-			await tx
-				.update(respondentCodes)
-				.set({ used: true })
-				.where(eq(respondentCodes.id, draft.codeId));
 		return { ok: true, responseId: response!.id } as const;
 	});
 }
