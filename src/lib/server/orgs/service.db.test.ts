@@ -4,8 +4,9 @@ import { registerWithInvitation } from '../auth/service';
 import { validateSessionToken } from '../auth/session';
 import { generateToken, hashToken } from '../auth/tokens';
 import type { Db } from '../db';
-import { auditEvents, memberships, users, type Organisation } from '../db/schema';
+import { memberships, users, type Organisation } from '../db/schema';
 import { useTestDatabase, rows } from '../db/testing';
+import { fixtures } from '../db/testing/fixtures';
 import {
 	acceptInvitation,
 	changeRole,
@@ -25,26 +26,10 @@ let db: Db;
 useTestDatabase((d) => {
 	db = d.db;
 });
+const { person, organisation, auditOf } = fixtures(() => db);
 
 const DAY = 24 * 60 * 60 * 1000;
 const PASSWORD = 'a long enough password';
-
-let people = 0;
-/** An account inserted directly: these tests never sign in, so no slow password hash. */
-async function person(name = 'person'): Promise<Actor> {
-	const email = `${name}${++people}@ngo.example`;
-	const [user] = await db
-		.insert(users)
-		.values({ email, passwordHash: 'unused' })
-		.returning({ id: users.id, email: users.email });
-	return user!;
-}
-
-async function organisation(slug: string, owner?: Actor): Promise<Organisation> {
-	const created = await createOrganisation(db, { slug, name: `Org ${slug}` }, owner);
-	if (!created.ok) throw new Error(created.error);
-	return created.org;
-}
 
 async function join(
 	org: Organisation,
@@ -60,14 +45,6 @@ async function roleOf(orgId: string, userId: string) {
 		.from(memberships)
 		.where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
 	return row?.role;
-}
-
-async function auditOf(orgId: string, action: string) {
-	return db
-		.select()
-		.from(auditEvents)
-		.where(and(eq(auditEvents.orgId, orgId), eq(auditEvents.action, action)))
-		.orderBy(auditEvents.id);
 }
 
 async function userExists(email: string) {

@@ -1,22 +1,21 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PREFER_NOT_TO_SAY } from '../../survey/chrome';
 import type { Answers } from '../../survey/relevance';
 import { hashToken } from '../auth/tokens';
 import type { Db } from '../db';
 import {
-	auditEvents,
 	respondentCodes,
 	responseDrafts,
 	responses,
 	surveyLinks,
-	users,
 	type Organisation,
 	type SurveyVersion
 } from '../db/schema';
 import { rows, useTestDatabase } from '../db/testing';
+import { fixtures } from '../db/testing/fixtures';
 import { DEMO_SURVEY } from '../demo/survey';
-import { createOrganisation, type Actor } from '../orgs/service';
+import type { Actor } from '../orgs/service';
 import {
 	archiveVersion,
 	createSurvey,
@@ -44,35 +43,12 @@ let db: Db;
 useTestDatabase((d) => {
 	db = d.db;
 });
+const { person, organisation, auditOf } = fixtures(() => db);
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 const NOW = new Date('2025-06-15T12:00:00Z');
 const at = (ms: number) => new Date(NOW.getTime() + ms);
-
-let people = 0;
-/** An account inserted directly: these tests never sign in. */
-async function person(name = 'person'): Promise<Actor> {
-	const [user] = await db
-		.insert(users)
-		.values({ email: `${name}${++people}@ngo.example`, passwordHash: 'unused' })
-		.returning({ id: users.id, email: users.email });
-	return user!;
-}
-
-async function organisation(slug: string, owner: Actor): Promise<Organisation> {
-	const created = await createOrganisation(db, { slug, name: `Org ${slug}` }, owner);
-	if (!created.ok) throw new Error(created.error);
-	return created.org;
-}
-
-async function auditOf(orgId: string, action: string) {
-	return db
-		.select()
-		.from(auditEvents)
-		.where(and(eq(auditEvents.orgId, orgId), eq(auditEvents.action, action)))
-		.orderBy(auditEvents.id);
-}
 
 let owner: Actor;
 let org: Organisation;

@@ -1,11 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allQuestions, type Instrument } from '../../survey/model';
 import { starterInstrument } from '../../survey/starter';
 import type { Db } from '../db';
-import { auditEvents, surveys, surveyVersions, users, type Organisation } from '../db/schema';
+import { surveys, surveyVersions, type Organisation } from '../db/schema';
 import { rows, useTestDatabase } from '../db/testing';
-import { createOrganisation, type Actor } from '../orgs/service';
+import { fixtures } from '../db/testing/fixtures';
+import type { Actor } from '../orgs/service';
 import {
 	archiveVersion,
 	changesSincePublished,
@@ -23,30 +24,7 @@ let db: Db;
 useTestDatabase((d) => {
 	db = d.db;
 });
-
-let people = 0;
-/** An account inserted directly: these tests never sign in. */
-async function person(name = 'person'): Promise<Actor> {
-	const [user] = await db
-		.insert(users)
-		.values({ email: `${name}${++people}@ngo.example`, passwordHash: 'unused' })
-		.returning({ id: users.id, email: users.email });
-	return user!;
-}
-
-async function organisation(slug: string, owner: Actor): Promise<Organisation> {
-	const created = await createOrganisation(db, { slug, name: `Org ${slug}` }, owner);
-	if (!created.ok) throw new Error(created.error);
-	return created.org;
-}
-
-async function auditOf(orgId: string, action: string) {
-	return db
-		.select()
-		.from(auditEvents)
-		.where(and(eq(auditEvents.orgId, orgId), eq(auditEvents.action, action)))
-		.orderBy(auditEvents.id);
-}
+const { person, organisation, auditOf } = fixtures(() => db);
 
 async function versionsOf(surveyId: string) {
 	return db

@@ -13,8 +13,8 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import type { Answers } from '../../../survey/relevance';
-import { organisations } from './orgs';
-import { surveys, surveyVersions } from './surveys';
+import { orgIdColumn } from './columns';
+import { surveyIdColumn, surveyVersions } from './surveys';
 
 export const linkStatusEnum = pgEnum('link_status', ['open', 'paused', 'closed']);
 export const channelEnum = pgEnum('response_channel', ['web', 'sms']);
@@ -24,12 +24,8 @@ export const surveyLinks = pgTable(
 	'survey_links',
 	{
 		id: uuid().primaryKey().defaultRandom(),
-		orgId: uuid()
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
-		surveyId: uuid()
-			.notNull()
-			.references(() => surveys.id, { onDelete: 'cascade' }),
+		orgId: orgIdColumn(),
+		surveyId: surveyIdColumn(),
 		slug: text().notNull(),
 		status: linkStatusEnum().notNull().default('open'),
 		/** Last day answers are accepted (inclusive), in UTC. */
@@ -50,12 +46,8 @@ export const respondentCodes = pgTable(
 	'respondent_codes',
 	{
 		id: uuid().primaryKey().defaultRandom(),
-		orgId: uuid()
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
-		surveyId: uuid()
-			.notNull()
-			.references(() => surveys.id, { onDelete: 'cascade' }),
+		orgId: orgIdColumn(),
+		surveyId: surveyIdColumn(),
 		codeHash: text().notNull(),
 		used: boolean().notNull().default(false),
 		revoked: boolean().notNull().default(false),
@@ -77,12 +69,8 @@ export const responseDrafts = pgTable(
 	'response_drafts',
 	{
 		id: text().primaryKey(),
-		orgId: uuid()
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
-		surveyId: uuid()
-			.notNull()
-			.references(() => surveys.id, { onDelete: 'cascade' }),
+		orgId: orgIdColumn(),
+		surveyId: surveyIdColumn(),
 		versionId: uuid()
 			.notNull()
 			.references(() => surveyVersions.id, { onDelete: 'cascade' }),
@@ -107,12 +95,8 @@ export const responses = pgTable(
 	'responses',
 	{
 		id: uuid().primaryKey().defaultRandom(),
-		orgId: uuid()
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
-		surveyId: uuid()
-			.notNull()
-			.references(() => surveys.id, { onDelete: 'cascade' }),
+		orgId: orgIdColumn(),
+		surveyId: surveyIdColumn(),
 		versionId: uuid()
 			.notNull()
 			.references(() => surveyVersions.id),

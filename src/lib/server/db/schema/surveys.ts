@@ -10,16 +10,14 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Instrument } from '../../../survey/model';
 import { users } from './auth';
-import { organisations } from './orgs';
+import { orgIdColumn } from './columns';
 
 /** A survey being designed: its draft is edited freely (autosaved) until published. */
 export const surveys = pgTable(
 	'surveys',
 	{
 		id: uuid().primaryKey().defaultRandom(),
-		orgId: uuid()
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
+		orgId: orgIdColumn(),
 		/** Internal name for staff; respondents see the instrument's neutral title instead. */
 		name: text().notNull(),
 		draft: jsonb().$type<Instrument>().notNull(),
@@ -32,17 +30,19 @@ export const surveys = pgTable(
 	(t) => [index('surveys_org_idx').on(t.orgId)]
 );
 
+/** The survey a row belongs to; deleting the survey deletes the row. */
+export const surveyIdColumn = () =>
+	uuid()
+		.notNull()
+		.references(() => surveys.id, { onDelete: 'cascade' });
+
 /** Published versions are immutable: answers reference the exact version they were given on. */
 export const surveyVersions = pgTable(
 	'survey_versions',
 	{
 		id: uuid().primaryKey().defaultRandom(),
-		surveyId: uuid()
-			.notNull()
-			.references(() => surveys.id, { onDelete: 'cascade' }),
-		orgId: uuid()
-			.notNull()
-			.references(() => organisations.id, { onDelete: 'cascade' }),
+		surveyId: surveyIdColumn(),
+		orgId: orgIdColumn(),
 		number: integer().notNull(),
 		instrument: jsonb().$type<Instrument>().notNull(),
 		publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
