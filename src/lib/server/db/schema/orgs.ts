@@ -23,6 +23,11 @@ export const organisations = pgTable(
 		name: text().notNull(),
 		/** Minimum cell size k for disclosure control (DOMAIN.md: default 5, allowed 3–20). */
 		minCellSize: integer().notNull().default(5),
+		/**
+		 * Where a respondent's quick exit goes: a neutral, everyday site chosen per organisation
+		 * (DOMAIN.md, "Safety of the respondent's device").
+		 */
+		exitUrl: text().notNull().default('https://www.wikipedia.org/'),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [

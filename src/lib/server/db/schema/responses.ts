@@ -4,6 +4,7 @@ import {
 	date,
 	index,
 	integer,
+	primaryKey,
 	jsonb,
 	pgEnum,
 	pgTable,
@@ -109,6 +110,33 @@ export const responses = pgTable(
 		index('responses_survey_idx').on(t.surveyId, t.submittedOn),
 		index('responses_org_idx').on(t.orgId)
 	]
+);
+
+/**
+ * Proof that a draft was completed, so a double-clicked or retried final submission shows the
+ * thank-you page instead of storing a second response or an error. Keyed by the draft's id (the
+ * hash of the respondent's cookie token), never linked to the response; the expiry is rounded
+ * to the hour so it does not record when anyone answered. Purged with idle drafts.
+ */
+export const responseReceipts = pgTable('response_receipts', {
+	id: text().primaryKey(),
+	surveyId: surveyIdColumn(),
+	language: text().notNull(),
+	expiresAt: timestamp({ withTimezone: true }).notNull()
+});
+
+/**
+ * Fixed-window counters for rate limits that every app server shares (e.g. new drafts and
+ * submissions per survey link per minute). The key names a purpose and a link, never a person.
+ */
+export const rateWindows = pgTable(
+	'rate_windows',
+	{
+		key: text().notNull(),
+		windowStart: timestamp({ withTimezone: true }).notNull(),
+		hits: integer().notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.key, t.windowStart] })]
 );
 
 export type SurveyLink = typeof surveyLinks.$inferSelect;

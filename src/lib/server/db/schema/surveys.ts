@@ -8,7 +8,8 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import type { Instrument } from '../../../survey/model';
+import { sql } from 'drizzle-orm';
+import type { Instrument, Text } from '../../../survey/model';
 import { users } from './auth';
 import { orgIdColumn } from './columns';
 
@@ -21,6 +22,14 @@ export const surveys = pgTable(
 		/** Internal name for staff; respondents see the instrument's neutral title instead. */
 		name: text().notNull(),
 		draft: jsonb().$type<Instrument>().notNull(),
+		/**
+		 * The programme's help contacts shown on the end screen, per survey language. Not part of
+		 * the versioned instrument: a changed phone number must not wait for a new version.
+		 */
+		helpContacts: jsonb()
+			.$type<Text>()
+			.notNull()
+			.default(sql`'{}'::jsonb`),
 		/** Bumped on every save, so two tabs editing one draft cannot silently overwrite. */
 		draftRevision: integer().notNull().default(1),
 		draftUpdatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
