@@ -18,6 +18,8 @@ declare global {
 			lang: UiLanguage;
 			dir: 'ltr' | 'rtl';
 			t: TFunction;
+			/** Set by respondent pages: <html lang dir> follow the survey's language there. */
+			respondentLang?: { lang: string; dir: 'ltr' | 'rtl' };
 		}
 	}
 }

@@ -6,7 +6,10 @@ import { config } from '$lib/server/config';
 import { isCrossSiteForm } from '$lib/server/csrf';
 import { closeDatabase, db } from '$lib/server/db';
 import { translatorFor } from '$lib/server/i18n';
+import { isFormPost, isRespondentPath, loggablePath } from '$lib/server/respond/http';
 import { purgeIdleDrafts } from '$lib/server/respond/service';
+import { CHROME_LANGUAGES, chromeFor } from '$lib/survey/chrome';
+import { languageDirection } from '$lib/survey/languages';
 import { announceDemo, prepareDatabase } from '$lib/server/setup';
 import { DEFAULT_LANGUAGE, direction, UI_LANGUAGES } from '$lib/i18n/languages';
 import { parseAcceptLanguage, pickLanguage } from '$lib/i18n/negotiate';
@@ -38,9 +41,11 @@ const csrf: Handle = async ({ event, resolve }) => {
 
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.db = await db();
-	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;
+	// Respondent pages never look at a staff session: nothing of it is read, renewed or sent.
+	if (isRespondentPath(event.url.pathname)) return resolve(event);
+	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const result = await validateSessionToken(event.locals.db, token);
 		if (result) {
@@ -68,10 +73,40 @@ const locale: Handle = async ({ event, resolve }) => {
 	event.locals.lang = lang;
 	event.locals.dir = direction(lang);
 	event.locals.t = translatorFor(lang);
+	const respondent = isRespondentPath(event.url.pathname);
 	return resolve(event, {
+		// Respondent pages follow the survey's language and get a neutral icon.
 		transformPageChunk: ({ html }) =>
-			html.replace('%heard.lang%', lang).replace('%heard.dir%', event.locals.dir)
+			html
+				.replace('%heard.lang%', event.locals.respondentLang?.lang ?? lang)
+				.replace('%heard.dir%', event.locals.respondentLang?.dir ?? event.locals.dir)
+				.replace('%heard.icon%', respondent ? '/neutral.svg' : '/favicon.svg')
 	});
+};
+
+/**
+ * Respondent posts must be plain forms: anything else gets a short, neutral page in the
+ * browser's language before SvelteKit reads a byte (its own refusal would be in English).
+ */
+const respondentPosts: Handle = async ({ event, resolve }) => {
+	if (
+		event.request.method === 'POST' &&
+		isRespondentPath(event.url.pathname) &&
+		!isFormPost(event.request)
+	) {
+		const lang =
+			pickLanguage(
+				parseAcceptLanguage(event.request.headers.get('accept-language')),
+				CHROME_LANGUAGES
+			) ?? 'en';
+		const chrome = chromeFor(lang);
+		const body = `<!doctype html><html lang="${lang}" dir="${languageDirection(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${chrome.pageTitle}</title></head><body><main><p>${chrome.unreadable}</p></main></body></html>`;
+		return new Response(body, {
+			status: 415,
+			headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }
+		});
+	}
+	return resolve(event);
 };
 
 const headers: Handle = async ({ event, resolve }) => {
@@ -96,12 +131,12 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(csrf, session, locale, headers);
+export const handle = sequence(csrf, respondentPosts, session, locale, headers);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: event.locals.t?.('errors.notFound') ?? message };
 	const id = crypto.randomUUID().slice(0, 8);
 	// The path only: query strings may carry tokens.
-	console.error(`[${id}] ${event.request.method} ${event.url.pathname}`, error);
+	console.error(`[${id}] ${event.request.method} ${loggablePath(event.url.pathname)}`, error);
 	return { message: event.locals.t?.('errors.unexpected') ?? 'Unexpected error', id };
 };

@@ -15,6 +15,16 @@ export function config() {
 		appSecret: process.env.APP_SECRET || undefined,
 		seedDemo: !['0', 'false', 'no'].includes((process.env.SEED_DEMO ?? 'true').toLowerCase()),
 		adminEmail: process.env.ADMIN_EMAIL || undefined,
-		adminPassword: process.env.ADMIN_PASSWORD || undefined
+		adminPassword: process.env.ADMIN_PASSWORD || undefined,
+		/**
+		 * Per survey link and minute: new respondent drafts, and completed submissions, each. Shared
+		 * by all app servers (kept in the database).
+		 */
+		respondLimitPerMinute: positiveInt(process.env.RESPOND_LIMIT_PER_MINUTE, 300)
 	};
+}
+
+function positiveInt(raw: string | undefined, fallback: number): number {
+	const n = Number(raw);
+	return Number.isInteger(n) && n > 0 ? n : fallback;
 }

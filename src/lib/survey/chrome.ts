@@ -52,6 +52,19 @@ export interface Chrome {
 	skipLink: string;
 	/** Browser tab title: reveals no topic and no organisation. */
 	pageTitle: string;
+	/** When a form post cannot be read (malformed or too large). */
+	unreadable: string;
+	/** Heading and label of the page where a single-use code is typed. */
+	enterCode: string;
+	codeLabel: string;
+	/** Label of the small language switcher on every survey page. */
+	language: string;
+	/** Link on expired and ended pages. */
+	startAgain: string;
+	/** Without JavaScript: an answer revealed a new question on the same page. */
+	revealed: string;
+	/** On end screens. */
+	closePage: string;
 }
 
 const CODES = [
@@ -117,7 +130,14 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'This page has expired. Please start again.',
 		tooMany: 'Too many attempts. Please wait a moment and try again.',
 		skipLink: 'Skip to the questions',
-		pageTitle: 'Questionnaire'
+		pageTitle: 'Questionnaire',
+		unreadable: 'We could not read what was sent. Please go back and try again.',
+		enterCode: 'Enter the code from your card',
+		codeLabel: 'Code',
+		language: 'Language',
+		startAgain: 'Start again',
+		revealed: 'Your answer added a question below. Please look at it before going on.',
+		closePage: 'You can close this page now.'
 	},
 	fr: {
 		preferNotToSay: 'Je préfère ne pas répondre',
@@ -155,7 +175,16 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'Cette page a expiré. Veuillez recommencer.',
 		tooMany: 'Trop de tentatives. Veuillez patienter un instant et réessayer.',
 		skipLink: 'Aller aux questions',
-		pageTitle: 'Questionnaire'
+		pageTitle: 'Questionnaire',
+		unreadable:
+			"Nous n'avons pas pu lire ce qui a été envoyé. Veuillez revenir en arrière et réessayer.",
+		enterCode: 'Saisissez le code de votre carte',
+		codeLabel: 'Code',
+		language: 'Langue',
+		startAgain: 'Recommencer',
+		revealed:
+			'Votre réponse a ajouté une question ci-dessous. Veuillez la lire avant de continuer.',
+		closePage: 'Vous pouvez maintenant fermer cette page.'
 	},
 	es: {
 		preferNotToSay: 'Prefiero no decirlo',
@@ -192,7 +221,14 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'Esta página ha caducado. Por favor, empiece de nuevo.',
 		tooMany: 'Demasiados intentos. Por favor, espere un momento e inténtelo de nuevo.',
 		skipLink: 'Ir a las preguntas',
-		pageTitle: 'Cuestionario'
+		pageTitle: 'Cuestionario',
+		unreadable: 'No pudimos leer lo que se envió. Por favor, vuelva atrás e inténtelo de nuevo.',
+		enterCode: 'Escriba el código de su tarjeta',
+		codeLabel: 'Código',
+		language: 'Idioma',
+		startAgain: 'Empezar de nuevo',
+		revealed: 'Su respuesta añadió una pregunta más abajo. Por favor, léala antes de continuar.',
+		closePage: 'Ya puede cerrar esta página.'
 	},
 	ar: {
 		preferNotToSay: 'أفضّل عدم الإجابة',
@@ -229,7 +265,14 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'انتهت صلاحية هذه الصفحة. يرجى البدء من جديد.',
 		tooMany: 'محاولات كثيرة جدًا. يرجى الانتظار قليلًا ثم المحاولة مرة أخرى.',
 		skipLink: 'الانتقال إلى الأسئلة',
-		pageTitle: 'استبيان'
+		pageTitle: 'استبيان',
+		unreadable: 'لم نتمكن من قراءة ما أُرسل. يرجى الرجوع والمحاولة مرة أخرى.',
+		enterCode: 'أدخلوا الرمز الموجود على بطاقتكم',
+		codeLabel: 'الرمز',
+		language: 'اللغة',
+		startAgain: 'البدء من جديد',
+		revealed: 'أضافت إجابتكم سؤالًا أدناه. يرجى الاطلاع عليه قبل المتابعة.',
+		closePage: 'يمكنكم إغلاق هذه الصفحة الآن.'
 	},
 	pt: {
 		preferNotToSay: 'Prefiro não dizer',
@@ -266,7 +309,15 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'Esta página expirou. Por favor, comece de novo.',
 		tooMany: 'Muitas tentativas. Por favor, aguarde um momento e tente novamente.',
 		skipLink: 'Ir para as perguntas',
-		pageTitle: 'Questionário'
+		pageTitle: 'Questionário',
+		unreadable: 'Não conseguimos ler o que foi enviado. Por favor, volte atrás e tente novamente.',
+		enterCode: 'Indique o código do seu cartão',
+		codeLabel: 'Código',
+		language: 'Idioma',
+		startAgain: 'Começar de novo',
+		revealed:
+			'A sua resposta acrescentou uma pergunta abaixo. Por favor, veja-a antes de continuar.',
+		closePage: 'Já pode fechar esta página.'
 	},
 	ru: {
 		preferNotToSay: 'Предпочитаю не отвечать',
@@ -303,7 +354,16 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'Срок действия страницы истёк. Пожалуйста, начните заново.',
 		tooMany: 'Слишком много попыток. Пожалуйста, подождите немного и попробуйте снова.',
 		skipLink: 'Перейти к вопросам',
-		pageTitle: 'Анкета'
+		pageTitle: 'Анкета',
+		unreadable:
+			'Не удалось прочитать то, что было отправлено. Пожалуйста, вернитесь назад и попробуйте снова.',
+		enterCode: 'Введите код с вашей карточки',
+		codeLabel: 'Код',
+		language: 'Язык',
+		startAgain: 'Начать заново',
+		revealed:
+			'После вашего ответа ниже появился новый вопрос. Пожалуйста, посмотрите его, прежде чем продолжить.',
+		closePage: 'Теперь вы можете закрыть эту страницу.'
 	},
 	uk: {
 		preferNotToSay: 'Волію не відповідати',
@@ -340,7 +400,16 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'Термін дії сторінки минув. Будь ласка, почніть спочатку.',
 		tooMany: 'Забагато спроб. Будь ласка, зачекайте трохи й спробуйте ще раз.',
 		skipLink: 'Перейти до запитань',
-		pageTitle: 'Анкета'
+		pageTitle: 'Анкета',
+		unreadable:
+			'Не вдалося прочитати те, що було надіслано. Будь ласка, поверніться назад і спробуйте ще раз.',
+		enterCode: 'Введіть код із вашої картки',
+		codeLabel: 'Код',
+		language: 'Мова',
+		startAgain: 'Почати спочатку',
+		revealed:
+			'Після вашої відповіді нижче з’явилося нове запитання. Будь ласка, перегляньте його, перш ніж продовжити.',
+		closePage: 'Тепер ви можете закрити цю сторінку.'
 	},
 	ro: {
 		preferNotToSay: 'Prefer să nu răspund',
@@ -378,7 +447,16 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'Această pagină a expirat. Vă rugăm să reîncepeți.',
 		tooMany: 'Prea multe încercări. Vă rugăm să așteptați puțin și să încercați din nou.',
 		skipLink: 'Salt la întrebări',
-		pageTitle: 'Chestionar'
+		pageTitle: 'Chestionar',
+		unreadable:
+			'Nu am putut citi ce s-a trimis. Vă rugăm să vă întoarceți și să încercați din nou.',
+		enterCode: 'Introduceți codul de pe cartonașul dumneavoastră',
+		codeLabel: 'Cod',
+		language: 'Limba',
+		startAgain: 'Începeți din nou',
+		revealed:
+			'Răspunsul dumneavoastră a adăugat o întrebare mai jos. Vă rugăm să o citiți înainte de a continua.',
+		closePage: 'Acum puteți închide această pagină.'
 	},
 	sw: {
 		preferNotToSay: 'Napendelea kutojibu',
@@ -415,7 +493,14 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'Muda wa ukurasa huu umekwisha. Tafadhali anza upya.',
 		tooMany: 'Majaribio mengi mno. Tafadhali subiri kidogo kisha ujaribu tena.',
 		skipLink: 'Nenda moja kwa moja kwenye maswali',
-		pageTitle: 'Dodoso'
+		pageTitle: 'Dodoso',
+		unreadable: 'Hatukuweza kusoma kilichotumwa. Tafadhali rudi nyuma ujaribu tena.',
+		enterCode: 'Andika msimbo ulio kwenye kadi yako',
+		codeLabel: 'Msimbo',
+		language: 'Lugha',
+		startAgain: 'Anza upya',
+		revealed: 'Jibu lako limeongeza swali hapa chini. Tafadhali liangalie kabla ya kuendelea.',
+		closePage: 'Sasa unaweza kufunga ukurasa huu.'
 	},
 	am: {
 		preferNotToSay: 'ባልናገር እመርጣለሁ',
@@ -452,7 +537,14 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'የዚህ ገጽ ጊዜ አልፎበታል። እባክዎ እንደገና ይጀምሩ።',
 		tooMany: 'በጣም ብዙ ሙከራዎች ተደርገዋል። እባክዎ ትንሽ ቆይተው እንደገና ይሞክሩ።',
 		skipLink: 'ወደ ጥያቄዎቹ ይለፉ',
-		pageTitle: 'መጠይቅ'
+		pageTitle: 'መጠይቅ',
+		unreadable: 'የተላከውን ማንበብ አልቻልንም። እባክዎ ወደ ኋላ ተመልሰው እንደገና ይሞክሩ።',
+		enterCode: 'በካርድዎ ላይ ያለውን ኮድ ያስገቡ',
+		codeLabel: 'ኮድ',
+		language: 'ቋንቋ',
+		startAgain: 'እንደገና ይጀምሩ',
+		revealed: 'መልስዎ ከታች አንድ ጥያቄ አክሏል። እባክዎ ከመቀጠልዎ በፊት ይመልከቱት።',
+		closePage: 'አሁን ይህን ገጽ መዝጋት ይችላሉ።'
 	},
 	ha: {
 		preferNotToSay: 'Na gwammace kada in faɗa',
@@ -489,7 +581,14 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'Lokacin wannan shafin ya ƙare. Don Allah ku sake farawa.',
 		tooMany: 'An yi ƙoƙari da yawa. Don Allah ku jira ɗan lokaci, ku sake gwadawa.',
 		skipLink: 'Tsallaka zuwa tambayoyi',
-		pageTitle: 'Tambayoyi'
+		pageTitle: 'Tambayoyi',
+		unreadable: 'Ba mu iya karanta abin da aka aika ba. Don Allah ku koma baya, ku sake gwadawa.',
+		enterCode: 'Shigar da lambar da ke kan katinku',
+		codeLabel: 'Lamba',
+		language: 'Harshe',
+		startAgain: 'Sake farawa',
+		revealed: 'Amsarku ta ƙara tambaya a ƙasa. Don Allah ku duba ta kafin ku ci gaba.',
+		closePage: 'Yanzu kuna iya rufe wannan shafin.'
 	},
 	hi: {
 		preferNotToSay: 'बताना नहीं चाहते',
@@ -526,7 +625,14 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'इस पेज की समय-सीमा खत्म हो गई है। कृपया फिर से शुरू करें।',
 		tooMany: 'बहुत ज़्यादा कोशिशें हो गईं। कृपया थोड़ी देर रुककर फिर कोशिश करें।',
 		skipLink: 'सीधे सवालों पर जाएँ',
-		pageTitle: 'प्रश्नावली'
+		pageTitle: 'प्रश्नावली',
+		unreadable: 'भेजी गई जानकारी पढ़ी नहीं जा सकी। कृपया वापस जाकर फिर कोशिश करें।',
+		enterCode: 'अपने कार्ड पर दिया गया कोड डालें',
+		codeLabel: 'कोड',
+		language: 'भाषा',
+		startAgain: 'फिर से शुरू करें',
+		revealed: 'आपके जवाब से नीचे एक नया सवाल जुड़ गया है। कृपया आगे बढ़ने से पहले उसे देख लें।',
+		closePage: 'अब आप यह पेज बंद कर सकते हैं।'
 	},
 	bn: {
 		preferNotToSay: 'বলতে চাই না',
@@ -563,7 +669,15 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'এই পেজের মেয়াদ শেষ হয়ে গেছে। অনুগ্রহ করে আবার শুরু করুন।',
 		tooMany: 'অনেক বেশিবার চেষ্টা করা হয়েছে। অনুগ্রহ করে একটু অপেক্ষা করে আবার চেষ্টা করুন।',
 		skipLink: 'সরাসরি প্রশ্নে যান',
-		pageTitle: 'প্রশ্নমালা'
+		pageTitle: 'প্রশ্নমালা',
+		unreadable: 'যা পাঠানো হয়েছে তা পড়া যায়নি। অনুগ্রহ করে পেছনে গিয়ে আবার চেষ্টা করুন।',
+		enterCode: 'আপনার কার্ডের কোডটি লিখুন',
+		codeLabel: 'কোড',
+		language: 'ভাষা',
+		startAgain: 'আবার শুরু করুন',
+		revealed:
+			'আপনার উত্তরের ফলে নিচে একটি প্রশ্ন যোগ হয়েছে। এগিয়ে যাওয়ার আগে অনুগ্রহ করে সেটি দেখে নিন।',
+		closePage: 'আপনি এখন এই পেজটি বন্ধ করতে পারেন।'
 	},
 	ne: {
 		preferNotToSay: 'भन्न चाहन्नँ',
@@ -600,7 +714,14 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'यो पृष्ठको समय सकियो। कृपया फेरि सुरु गर्नुहोस्।',
 		tooMany: 'धेरै पटक प्रयास भयो। कृपया केही बेर पर्खेर फेरि प्रयास गर्नुहोस्।',
 		skipLink: 'सिधै प्रश्नहरूमा जानुहोस्',
-		pageTitle: 'प्रश्नावली'
+		pageTitle: 'प्रश्नावली',
+		unreadable: 'पठाइएको कुरा पढ्न सकिएन। कृपया पछाडि गएर फेरि प्रयास गर्नुहोस्।',
+		enterCode: 'आफ्नो कार्डमा भएको कोड लेख्नुहोस्',
+		codeLabel: 'कोड',
+		language: 'भाषा',
+		startAgain: 'फेरि सुरु गर्नुहोस्',
+		revealed: 'तपाईंको जवाफले तल एउटा नयाँ प्रश्न थपेको छ। कृपया अगाडि बढ्नुअघि त्यसलाई हेर्नुहोस्।',
+		closePage: 'अब तपाईं यो पृष्ठ बन्द गर्न सक्नुहुन्छ।'
 	},
 	ur: {
 		preferNotToSay: 'بتانا نہیں چاہتے',
@@ -637,7 +758,15 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'اس صفحے کی مدت ختم ہو گئی ہے۔ براہِ کرم دوبارہ شروع کریں۔',
 		tooMany: 'بہت زیادہ کوششیں ہو گئیں۔ براہِ کرم تھوڑی دیر انتظار کر کے دوبارہ کوشش کریں۔',
 		skipLink: 'سیدھے سوالات پر جائیں',
-		pageTitle: 'سوالنامہ'
+		pageTitle: 'سوالنامہ',
+		unreadable: 'جو بھیجا گیا وہ پڑھا نہیں جا سکا۔ براہِ کرم واپس جا کر دوبارہ کوشش کریں۔',
+		enterCode: 'اپنے کارڈ پر لکھا ہوا کوڈ درج کریں',
+		codeLabel: 'کوڈ',
+		language: 'زبان',
+		startAgain: 'دوبارہ شروع کریں',
+		revealed:
+			'آپ کے جواب سے نیچے ایک نیا سوال شامل ہو گیا ہے۔ براہِ کرم آگے بڑھنے سے پہلے اسے دیکھ لیں۔',
+		closePage: 'اب آپ یہ صفحہ بند کر سکتے ہیں۔'
 	},
 	fa: {
 		preferNotToSay: 'ترجیح می‌دهم نگویم',
@@ -674,7 +803,14 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'اعتبار این صفحه به پایان رسیده است. لطفاً از نو شروع کنید.',
 		tooMany: 'تعداد تلاش‌ها بیش از حد است. لطفاً کمی صبر کنید و دوباره تلاش کنید.',
 		skipLink: 'رفتن به پرسش‌ها',
-		pageTitle: 'پرسشنامه'
+		pageTitle: 'پرسشنامه',
+		unreadable: 'آنچه ارسال شد قابل خواندن نبود. لطفاً بازگردید و دوباره تلاش کنید.',
+		enterCode: 'کد روی کارت خود را وارد کنید',
+		codeLabel: 'کد',
+		language: 'زبان',
+		startAgain: 'شروع دوباره',
+		revealed: 'با پاسخ شما یک پرسش در پایین اضافه شد. لطفاً پیش از ادامه، آن را ببینید.',
+		closePage: 'اکنون می‌توانید این صفحه را ببندید.'
 	},
 	th: {
 		preferNotToSay: 'ไม่ขอตอบ',
@@ -711,7 +847,14 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'หน้านี้หมดเวลาแล้ว กรุณาเริ่มใหม่อีกครั้ง',
 		tooMany: 'ลองหลายครั้งเกินไป กรุณารอสักครู่แล้วลองอีกครั้ง',
 		skipLink: 'ข้ามไปยังคำถาม',
-		pageTitle: 'แบบสอบถาม'
+		pageTitle: 'แบบสอบถาม',
+		unreadable: 'ไม่สามารถอ่านข้อมูลที่ส่งมาได้ กรุณาย้อนกลับแล้วลองอีกครั้ง',
+		enterCode: 'ใส่รหัสที่อยู่บนบัตร',
+		codeLabel: 'รหัส',
+		language: 'ภาษา',
+		startAgain: 'เริ่มใหม่',
+		revealed: 'คำตอบของคุณทำให้มีคำถามเพิ่มขึ้นด้านล่าง กรุณาดูคำถามนั้นก่อนดำเนินการต่อ',
+		closePage: 'ตอนนี้สามารถปิดหน้านี้ได้แล้ว'
 	},
 	vi: {
 		preferNotToSay: 'Không muốn nói',
@@ -748,7 +891,15 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'Trang này đã hết hạn. Vui lòng bắt đầu lại.',
 		tooMany: 'Quá nhiều lần thử. Vui lòng đợi một lát rồi thử lại.',
 		skipLink: 'Chuyển đến các câu hỏi',
-		pageTitle: 'Bảng câu hỏi'
+		pageTitle: 'Bảng câu hỏi',
+		unreadable: 'Không thể đọc được nội dung đã gửi. Vui lòng quay lại và thử lại.',
+		enterCode: 'Nhập mã trên thẻ của bạn',
+		codeLabel: 'Mã',
+		language: 'Ngôn ngữ',
+		startAgain: 'Bắt đầu lại',
+		revealed:
+			'Câu trả lời của bạn đã thêm một câu hỏi ở bên dưới. Vui lòng xem câu hỏi đó trước khi tiếp tục.',
+		closePage: 'Bây giờ bạn có thể đóng trang này.'
 	},
 	id: {
 		preferNotToSay: 'Lebih suka tidak menjawab',
@@ -785,7 +936,15 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'Halaman ini sudah kedaluwarsa. Mohon mulai lagi.',
 		tooMany: 'Terlalu banyak percobaan. Mohon tunggu sebentar dan coba lagi.',
 		skipLink: 'Langsung ke pertanyaan',
-		pageTitle: 'Kuesioner'
+		pageTitle: 'Kuesioner',
+		unreadable: 'Kami tidak dapat membaca apa yang dikirim. Mohon kembali dan coba lagi.',
+		enterCode: 'Masukkan kode dari kartu Anda',
+		codeLabel: 'Kode',
+		language: 'Bahasa',
+		startAgain: 'Mulai lagi',
+		revealed:
+			'Jawaban Anda menambahkan pertanyaan di bawah. Mohon lihat pertanyaan itu sebelum melanjutkan.',
+		closePage: 'Anda dapat menutup halaman ini sekarang.'
 	},
 	tl: {
 		preferNotToSay: 'Mas gusto kong hindi sabihin',
@@ -823,7 +982,15 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: 'Nag-expire na ang pahinang ito. Pakisimulan po ulit.',
 		tooMany: 'Masyadong maraming pagsubok. Maghintay po sandali at subukang muli.',
 		skipLink: 'Lumaktaw sa mga tanong',
-		pageTitle: 'Talatanungan'
+		pageTitle: 'Talatanungan',
+		unreadable: 'Hindi namin mabasa ang ipinadala. Bumalik po kayo at subukang muli.',
+		enterCode: 'Ilagay ang code na nasa inyong card',
+		codeLabel: 'Code',
+		language: 'Wika',
+		startAgain: 'Magsimulang muli',
+		revealed:
+			'May idinagdag na tanong sa ibaba dahil sa inyong sagot. Pakitingnan po ito bago magpatuloy.',
+		closePage: 'Maaari na ninyong isara ang pahinang ito.'
 	},
 	zh: {
 		preferNotToSay: '不愿透露',
@@ -860,7 +1027,14 @@ const CHROME: Record<(typeof CODES)[number], Chrome> = {
 		sessionExpired: '此页面已过期，请重新开始。',
 		tooMany: '尝试次数过多，请稍候片刻再试。',
 		skipLink: '跳到问题',
-		pageTitle: '问卷'
+		pageTitle: '问卷',
+		unreadable: '无法读取提交的内容。请返回后重试。',
+		enterCode: '请输入卡片上的访问码',
+		codeLabel: '访问码',
+		language: '语言',
+		startAgain: '重新开始',
+		revealed: '根据您的回答，下方新增了一个问题。请查看后再继续。',
+		closePage: '您现在可以关闭此页面。'
 	}
 };
 

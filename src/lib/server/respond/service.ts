@@ -4,10 +4,14 @@ import * as audit from '../audit/service';
 import { generateToken, hashToken } from '../auth/tokens';
 import type { Db } from '../db';
 import {
+	organisations,
+	rateWindows,
 	respondentCodes,
 	responseDrafts,
+	responseReceipts,
 	responses,
 	surveyLinks,
+	surveys,
 	surveyVersions,
 	type ResponseDraft,
 	type SurveyVersion
@@ -21,7 +25,8 @@ import type { Answers } from '../../survey/relevance';
  * (issue 4) call these; nothing here stores who a respondent is.
  */
 
-const DRAFT_IDLE_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DRAFT_IDLE_MS = 24 * HOUR_MS;
 
 /** `YYYY-MM-DD` in UTC: the only time a response keeps. */
 export function dayOf(now: Date): string {
@@ -250,13 +255,46 @@ export async function discardDraft(db: Db, token: string): Promise<void> {
 	await db.delete(responseDrafts).where(eq(responseDrafts.id, hashToken(token)));
 }
 
-/** Deletes drafts idle for more than 24 hours; returns how many. */
+/**
+ * Deletes drafts idle for more than 24 hours (returns how many), and with them expired
+ * completion receipts and rate-limit windows older than an hour.
+ */
 export async function purgeIdleDrafts(db: Db, now = new Date()): Promise<number> {
 	const rows = await db
 		.delete(responseDrafts)
 		.where(lt(responseDrafts.idleUntil, now))
 		.returning({ id: responseDrafts.id });
+	await db.delete(responseReceipts).where(lt(responseReceipts.expiresAt, now));
+	await db
+		.delete(rateWindows)
+		.where(lt(rateWindows.windowStart, new Date(now.getTime() - HOUR_MS)));
 	return rows.length;
+}
+
+/**
+ * The receipt of a completed draft, if this cookie token completed one lately: a retried or
+ * double-clicked final submission then shows the thank-you page again, storing nothing.
+ */
+export async function findReceipt(
+	db: Db,
+	token: string,
+	now = new Date()
+): Promise<{ surveyId: string; language: string } | null> {
+	const [row] = await db
+		.select({
+			surveyId: responseReceipts.surveyId,
+			language: responseReceipts.language,
+			expiresAt: responseReceipts.expiresAt
+		})
+		.from(responseReceipts)
+		.where(eq(responseReceipts.id, hashToken(token)));
+	if (!row || row.expiresAt.getTime() <= now.getTime()) return null;
+	return { surveyId: row.surveyId, language: row.language };
+}
+
+/** One to two hours from now, on the hour: long enough for a retry, says nothing of when. */
+function receiptExpiry(now: Date): Date {
+	return new Date((Math.floor(now.getTime() / HOUR_MS) + 2) * HOUR_MS);
 }
 
 export type SubmitResult =
@@ -341,6 +379,81 @@ function submitOnce(
 				answers: final.answers
 			})
 			.returning({ id: responses.id });
+		await tx
+			.insert(responseReceipts)
+			.values({
+				id: draft.id,
+				surveyId: draft.surveyId,
+				language: draft.language,
+				expiresAt: receiptExpiry(now)
+			})
+			.onConflictDoNothing();
 		return { ok: true, responseId: response!.id } as const;
 	});
+}
+
+/** What a respondent entry (an open link or a single-use code) opens today. */
+export type Entry = { kind: 'link'; slug: string } | { kind: 'code'; code: string };
+
+export type EntryProblem = 'unknown' | 'closed' | 'paused' | CodeProblem;
+
+export type OpenedEntry =
+	| {
+			ok: true;
+			orgId: string;
+			surveyId: string;
+			version: SurveyVersion;
+			codeId: string | null;
+			/** What rate limits count against: the link, or the survey's codes together. */
+			limitKey: string;
+	  }
+	| { ok: false; error: EntryProblem; surveyId: string | null };
+
+export async function openEntry(db: Db, entry: Entry, now = new Date()): Promise<OpenedEntry> {
+	if (entry.kind === 'link') {
+		const link = await resolveLink(db, entry.slug, now);
+		if (!link.ok) {
+			const surveyId = link.error === 'unknown' ? null : await linkSurvey(db, entry.slug);
+			return { ok: false, error: link.error === 'noVersion' ? 'closed' : link.error, surveyId };
+		}
+		return { ...link, codeId: null, limitKey: `link:${link.linkId}` };
+	}
+	const code = await resolveCode(db, entry.code, now);
+	if (!code.ok) {
+		const [row] = await db
+			.select({ surveyId: respondentCodes.surveyId })
+			.from(respondentCodes)
+			.where(eq(respondentCodes.codeHash, hashToken(canonicalCode(entry.code))));
+		return { ok: false, error: code.error, surveyId: row?.surveyId ?? null };
+	}
+	return { ...code, limitKey: `codes:${code.surveyId}` };
+}
+
+async function linkSurvey(db: Db, slug: string): Promise<string | null> {
+	const [row] = await db
+		.select({ surveyId: surveyLinks.surveyId })
+		.from(surveyLinks)
+		.where(eq(surveyLinks.slug, slug));
+	return row?.surveyId ?? null;
+}
+
+/** The organisation's quick-exit site and the survey's help contacts (end screen). */
+export async function respondentSettings(
+	db: Db,
+	surveyId: string | null
+): Promise<{ exitUrl: string; helpContacts: Record<string, string> }> {
+	const fallback = { exitUrl: 'https://www.wikipedia.org/', helpContacts: {} };
+	if (!surveyId) return fallback;
+	const [row] = await db
+		.select({ exitUrl: organisations.exitUrl, helpContacts: surveys.helpContacts })
+		.from(surveys)
+		.innerJoin(organisations, eq(organisations.id, surveys.orgId))
+		.where(eq(surveys.id, surveyId));
+	return row ?? fallback;
+}
+
+/** A code as printed on the cards, `XXXXX-XXXXX`, whatever its typed case or dashes. */
+export function printedCode(code: string): string {
+	const plain = canonicalCode(code);
+	return plain.length === 10 ? `${plain.slice(0, 5)}-${plain.slice(5)}` : plain;
 }
