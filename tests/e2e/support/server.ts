@@ -8,6 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { closeDatabase, database } from '../../../src/lib/server/db';
 import { createMember } from '../../../src/lib/server/orgs/cli';
+import { findUserByEmail } from '../../../src/lib/server/auth/service';
+import { findOrganisation } from '../../../src/lib/server/orgs/service';
+import { createLink, generateCodes, setLinkStatus } from '../../../src/lib/server/respond/service';
+import { listSurveys } from '../../../src/lib/server/surveys/service';
+import { DEMO_SURVEY_NAME } from '../../../src/lib/server/demo/seed';
+import { RESPONDENT_FIXTURES, type RespondentFixtures } from './respondent';
 import { prepareDatabase } from '../../../src/lib/server/setup';
 import { PASSWORD, USERS } from './users';
 
@@ -24,6 +30,18 @@ for (const user of Object.values(USERS)) {
 	const result = await createMember(db, { ...user, password: PASSWORD });
 	if (!result.ok) throw new Error(result.message);
 }
+// Respondent tests get single-use codes and links in every state (codes are shown only once,
+// so they are handed over in a file).
+const org = (await findOrganisation(db, 'demo'))!;
+const survey = (await listSurveys(db, org.id)).find((s) => s.name === DEMO_SURVEY_NAME)!;
+const owner = (await findUserByEmail(db, USERS.owner.email))!;
+const actor = { id: owner.id, email: owner.email };
+const codes = await generateCodes(db, actor, org.id, survey.id, 12);
+const paused = await createLink(db, actor, org.id, survey.id, { slug: 'pausedlink' });
+await setLinkStatus(db, actor, org.id, paused.id, { status: 'paused' });
+const closed = await createLink(db, actor, org.id, survey.id, { slug: 'closedlink' });
+await setLinkStatus(db, actor, org.id, closed.id, { status: 'closed' });
+fs.writeFileSync(RESPONDENT_FIXTURES, JSON.stringify({ codes } satisfies RespondentFixtures));
 await closeDatabase();
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {

@@ -275,6 +275,7 @@ export function actions(
 		if (!opened.ok)
 			return { problem: fail(410, { message: messageFor(opened.error) } satisfies PageProblem) };
 		const draft = await draftOf(event, opened.surveyId, opened.codeId);
+		if (!draft) await thanksIfCompleted(event);
 		return { form, opened, draft };
 	}
 
@@ -295,6 +296,15 @@ export function actions(
 		});
 		setRespondentCookie(event.cookies, event.url, pathOf(event), token);
 		return token;
+	}
+
+	/** A retry after completion (the cookie still names the finished draft) stores nothing. */
+	async function thanksIfCompleted(event: Event) {
+		const token = event.cookies.get(RESPONDENT_COOKIE);
+		const receipt = token ? await respond.findReceipt(event.locals.db, token) : null;
+		if (!receipt) return;
+		clearRespondentCookie(event.cookies, event.url, pathOf(event));
+		redirect(303, `${pathOf(event)}?end=thanks&lang=${encodeURIComponent(receipt.language)}`);
 	}
 
 	const tooMany = () => fail(429, { message: 'tooMany' } satisfies PageProblem);

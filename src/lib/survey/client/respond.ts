@@ -103,3 +103,5 @@ function setUpSkipLogic() {
 
 setUpExit();
 setUpSkipLogic();
+// Lets styles (and tests) know the page is enhanced.
+document.documentElement.classList.add('js');

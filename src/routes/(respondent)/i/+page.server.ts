@@ -11,7 +11,7 @@ export const load = (async (event) => ({
 })) satisfies PageServerLoad;
 
 export const actions = {
-	default: async (event) => {
+	go: async (event) => {
 		const form = await readBoundedForm(event.request);
 		if (!form) return fail(413, { message: 'unreadable' as const });
 		const typed = form.get('code') ?? '';
