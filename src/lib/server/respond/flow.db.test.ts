@@ -253,7 +253,9 @@ describe('the web flow on an open link', () => {
 		const page = (await b.get()) as Page;
 		const result = await b.post('next', pageForm(page));
 		expect(result).toMatchObject({ status: 400, data: { page: 0 } });
-		expect(Object.keys((result.data as { errors: object }).errors)).toEqual(['safety_check']);
+		expect(Object.keys((result.data as unknown as { errors: object }).errors)).toEqual([
+			'safety_check'
+		]);
 		expect(((await b.get()) as Page).pageIndex).toBe(0);
 		await b.post('exit', {});
 	});
@@ -261,7 +263,7 @@ describe('the web flow on an open link', () => {
 	it('a posted page that reveals a question on itself stays, then moves on', async () => {
 		const b = browser({ kind: 'link', slug });
 		await b.post('language', { lang: 'en' });
-		for (const answers of [{ safety_check: 'yes' }, { consent: 'yes' }])
+		for (const answers of [{ safety_check: 'yes' }, { consent: 'yes' }] as Record<string, string>[])
 			await b.post('next', pageForm((await b.get()) as Page, answers));
 		const page = (await b.get()) as Page;
 		const negative = { satisfaction: 'not_very_satisfied' };

@@ -372,7 +372,7 @@ export function actions(
 			const next = nextPage(shownPages(instrument, visible), index);
 			await respond.saveDraftAnswers(db, token, { answers: checked.answers, page: next ?? index });
 			if (next !== null) redirect(303, pathOf(event));
-			return finish(event, version, token, language);
+			return finish(event, version, token, language, opened.limitKey);
 		},
 
 		back: async (event: Event) => {
@@ -401,10 +401,14 @@ export function actions(
 		}
 	};
 
-	async function finish(event: Event, version: SurveyVersion, token: string, language: string) {
+	async function finish(
+		event: Event,
+		version: SurveyVersion,
+		token: string,
+		language: string,
+		limitKey: string
+	) {
 		const db = event.locals.db;
-		const opened = await respond.openEntry(db, entryOf(event));
-		const limitKey = opened.ok ? opened.limitKey : `survey:${version.surveyId}`;
 		if (!(await allowHit(db, `submit:${limitKey}`, config().respondLimitPerMinute)))
 			return tooMany();
 		const result = await respond.submitDraft(db, token, 'web');
