@@ -166,3 +166,14 @@ describe('properties', () => {
 		);
 	});
 });
+
+describe('characters no database can store', () => {
+	it('drops NUL from typed text instead of failing to save it', () => {
+		const { answers, errors } = checkAnswers(survey, {
+			...base,
+			problems_caused: 'fine\u0000 thanks'
+		});
+		expect(errors).toEqual([]);
+		expect(answers.problems_caused).toBe('fine thanks');
+	});
+});

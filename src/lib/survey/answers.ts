@@ -48,7 +48,8 @@ export function normaliseAnswer(
 	raw: string | string[] | undefined
 ): { value: string | string[] | undefined; error?: AnswerErrorCode } {
 	const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
-		.map((v) => v.trim())
+		// NUL cannot be stored in PostgreSQL text or jsonb, and no person types it.
+		.map((v) => v.replaceAll('\u0000', '').trim())
 		.filter((v) => v !== '');
 	if (values.length === 0) return { value: undefined };
 	if (values.includes(PREFER_NOT_TO_SAY)) {

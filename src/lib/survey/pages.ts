@@ -42,8 +42,11 @@ export function progressOf(shown: readonly number[], current: number) {
 	return { page: at < 0 ? 1 : at + 1, total: Math.max(shown.length, 1) };
 }
 
-/** Placed in the form when two choices were given the same rank, so the answer is refused. */
-const INVALID_RANK = '\u0000';
+/**
+ * Placed in the answer when two choices were given the same rank, so the check refuses it
+ * (choice names never contain a dot).
+ */
+const INVALID_RANK = '.invalid-rank';
 
 /**
  * The raw values of one page's questions from a posted form. Every question of the page gets
