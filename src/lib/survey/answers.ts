@@ -122,7 +122,11 @@ export function normaliseAnswer(
 export function checkAnswers(
 	instrument: Instrument,
 	raw: RawValues,
-	options: { only?: ReadonlySet<string> } = {}
+	options: {
+		only?: ReadonlySet<string>;
+		/** `relevanceOf(instrument)` made once by the caller, when it checks often (servers). */
+		visibleFor?: (answers: Answers) => Set<string>;
+	} = {}
 ): { answers: Answers; errors: AnswerError[] } {
 	const questions = allQuestions(instrument);
 	const answers: Answers = {};
@@ -133,7 +137,7 @@ export function checkAnswers(
 		if (value !== undefined) answers[q.name] = value;
 		if (error) errors.push({ question: q.name, code: error });
 	}
-	const visible = relevanceOf(instrument)(answers);
+	const visible = (options.visibleFor ?? relevanceOf(instrument))(answers);
 	for (const q of questions) if (!visible.has(q.name)) delete answers[q.name];
 	const reportable = (name: string) =>
 		visible.has(name) && (!options.only || options.only.has(name));

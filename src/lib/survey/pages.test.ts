@@ -15,6 +15,7 @@ import {
 	type Text
 } from './model';
 import {
+	pageInstrument,
 	currentPage,
 	endingOf,
 	logicOnly,
@@ -929,6 +930,32 @@ describe('logicOnly', () => {
 					expect(JSON.stringify(logicOnly(logicOnly(x)))).toBe(JSON.stringify(logicOnly(x)));
 				})
 			);
+		});
+	});
+});
+
+describe('pageInstrument', () => {
+	it('keeps one page in one language, falling back to the default, with only its lists', () => {
+		const index = DEMO_SURVEY.pages.findIndex((p) => p.name === 'experience');
+		const one = pageInstrument(DEMO_SURVEY, index, 'ar');
+		expect(one.pages).toHaveLength(1);
+		expect(one.pages[0]!.questions.map((q) => q.name)).toEqual(
+			DEMO_SURVEY.pages[index]!.questions.map((q) => q.name)
+		);
+		const used = new Set(DEMO_SURVEY.pages[index]!.questions.map((q) => q.listName));
+		expect(one.choiceLists.map((l) => l.name).sort()).toEqual(
+			DEMO_SURVEY.choiceLists
+				.filter((l) => used.has(l.name))
+				.map((l) => l.name)
+				.sort()
+		);
+		const texts = JSON.stringify(one);
+		expect(texts).toContain(DEMO_SURVEY.pages[index]!.questions[0]!.label.ar);
+		expect(texts).not.toContain(DEMO_SURVEY.pages[index]!.questions[0]!.label.en);
+		// A language the survey lacks reads the default language's text.
+		const fallback = pageInstrument(DEMO_SURVEY, index, 'sw');
+		expect(fallback.pages[0]!.questions[0]!.label).toEqual({
+			sw: DEMO_SURVEY.pages[index]!.questions[0]!.label.en
 		});
 	});
 });

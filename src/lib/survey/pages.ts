@@ -1,5 +1,5 @@
 import { PREFER_NOT_TO_SAY } from './chrome';
-import type { Instrument, Page, Question } from './model';
+import { textIn, type Instrument, type Page, type Question, type Text } from './model';
 import type { RawValues } from './answers';
 import type { Answers } from './relevance';
 
@@ -141,6 +141,47 @@ export function logicOnly(instrument: Instrument): Instrument {
 			.map((l) => ({
 				name: l.name,
 				choices: l.choices.map((c) => ({ name: c.name, label: {}, extra: c.extra }))
+			}))
+	};
+}
+
+/**
+ * One page of an instrument in one language, with only the choice lists it uses: what a
+ * respondent page renders, without carrying every language of every page through the server.
+ */
+export function pageInstrument(instrument: Instrument, index: number, lang: string): Instrument {
+	const only = (text: Text | undefined): Text | undefined =>
+		text ? { [lang]: textIn(text, lang, instrument.defaultLanguage) } : undefined;
+	const page = instrument.pages[index]!;
+	const lists = new Set(page.questions.map((q) => q.listName).filter(Boolean));
+	return {
+		formId: instrument.formId,
+		languages: instrument.languages,
+		defaultLanguage: lang,
+		title: only(instrument.title) ?? {},
+		pages: [
+			{
+				...page,
+				label: only(page.label) ?? {},
+				questions: page.questions.map((q) => ({
+					...q,
+					label: only(q.label) ?? {},
+					hint: only(q.hint),
+					requiredMessage: only(q.requiredMessage),
+					constraintMessage: only(q.constraintMessage),
+					range: q.range && {
+						...q.range,
+						startLabel: only(q.range.startLabel),
+						endLabel: only(q.range.endLabel)
+					}
+				}))
+			}
+		],
+		choiceLists: instrument.choiceLists
+			.filter((l) => lists.has(l.name))
+			.map((l) => ({
+				name: l.name,
+				choices: l.choices.map((c) => ({ ...c, label: only(c.label) ?? {} }))
 			}))
 	};
 }

@@ -63,6 +63,8 @@ function browser(entry: Entry) {
 				'accept-language': 'en'
 			}
 		});
+		// A request carries the cookies the browser had when it was sent.
+		const sent = new Map(jar);
 		return {
 			url,
 			request,
@@ -70,7 +72,7 @@ function browser(entry: Entry) {
 			locals: { db },
 			getClientAddress: () => ADDRESS,
 			cookies: {
-				get: (name: string) => jar.get(name),
+				get: (name: string) => sent.get(name),
 				set: (name: string, value: string) => void jar.set(name, value),
 				delete: (name: string) => void jar.delete(name)
 			}

@@ -13,12 +13,13 @@ import {
 	revealedQuestions,
 	shownPages,
 	shownQuestions,
-	currentPage
+	currentPage,
+	pageInstrument
 } from '../../survey/pages';
-import { relevanceOf, type Answers } from '../../survey/relevance';
+import { type Answers } from '../../survey/relevance';
 import { parseAcceptLanguage, pickLanguage } from '../../i18n/negotiate';
 import { config } from '../config';
-import type { ResponseDraft, SurveyVersion } from '../db/schema';
+import type { ResponseDraft } from '../db/schema';
 import {
 	clearRespondentCookie,
 	readBoundedForm,
@@ -67,6 +68,7 @@ export type RespondentView = Common &
 				progress: { page: number; total: number };
 				first: boolean;
 				last: boolean;
+				/** The page alone, in the respondent's language (see pageInstrument). */
 				instrument: Instrument;
 				questions: { name: string; shown: boolean }[];
 				answers: Answers;
@@ -120,15 +122,8 @@ export interface PageProblem {
 
 type Event = RequestEvent;
 
-const relevanceCache = new Map<string, ReturnType<typeof relevanceOf>>();
-function visibleFor(version: SurveyVersion, answers: Answers): Set<string> {
-	let visible = relevanceCache.get(version.id);
-	if (!visible) {
-		if (relevanceCache.size > 200) relevanceCache.clear();
-		visible = relevanceOf(version.instrument);
-		relevanceCache.set(version.id, visible);
-	}
-	return visible(answers);
+function visibleFor(version: respond.ServedVersion, answers: Answers): Set<string> {
+	return respond.relevanceFor(version)(answers);
 }
 
 function languageOf(instrument: Instrument, code: string | null | undefined): SurveyLanguage {
@@ -164,7 +159,7 @@ export async function view(event: Event, entry: respond.Entry): Promise<Responde
 	const db = event.locals.db;
 	const ending = event.url.searchParams.get('end') as Ending | null;
 	const opened = await respond.openEntry(db, entry);
-	const settings = await respond.respondentSettings(db, opened.surveyId);
+	const settings = opened.settings;
 
 	if (ending && ENDINGS.includes(ending)) {
 		const lang = event.url.searchParams.get('lang') ?? '';
@@ -213,7 +208,7 @@ export async function view(event: Event, entry: respond.Entry): Promise<Responde
 
 function pageView(
 	event: Event,
-	version: SurveyVersion,
+	version: respond.ServedVersion,
 	draft: ResponseDraft | null,
 	exitUrl: string,
 	override?: { page: number; answers: Answers }
@@ -236,7 +231,7 @@ function pageView(
 		progress: progressOf(shown, index),
 		first: previousPage(shown, index) === null,
 		last: nextPage(shown, index) === null,
-		instrument,
+		instrument: pageInstrument(instrument, index, language.code),
 		questions: page.questions
 			.filter((q) => q.type !== 'calculate')
 			.map((q) => ({ name: q.name, shown: visible.has(q.name) })),
@@ -346,10 +341,12 @@ export function actions(
 				clearRespondentCookie(event.cookies, event.url, pathOf(event));
 				redirect(303, `${pathOf(event)}?end=${ending}&lang=${encodeURIComponent(language)}`);
 			}
-			const visible = visibleFor(version, checkAnswers(instrument, raw).answers);
+			// One full check: the page's own errors are shown; any left elsewhere stop the sending.
+			const checked = checkAnswers(instrument, raw, { visibleFor: respond.relevanceFor(version) });
+			const visible = visibleFor(version, checked.answers);
 			const only = new Set(shownQuestions(page, visible).map((q) => q.name));
-			const checked = checkAnswers(instrument, raw, { only });
-			if (checked.errors.length) {
+			const pageErrors = checked.errors.filter((e) => only.has(e.question));
+			if (pageErrors.length) {
 				if (draft)
 					await respond.saveDraftAnswers(db, draft.token, {
 						answers: checked.answers,
@@ -358,7 +355,7 @@ export function actions(
 				return fail(400, {
 					page: index,
 					values: posted,
-					errors: errorTexts(instrument, language, checked.errors)
+					errors: errorTexts(instrument, language, pageErrors)
 				} satisfies PageProblem);
 			}
 			const token = draft?.token ?? (await startDraft(event, opened, language));
@@ -370,9 +367,11 @@ export function actions(
 				return { page: index, revealed: true } satisfies PageProblem;
 			}
 			const next = nextPage(shownPages(instrument, visible), index);
-			await respond.saveDraftAnswers(db, token, { answers: checked.answers, page: next ?? index });
-			if (next !== null) redirect(303, pathOf(event));
-			return finish(event, version, token, language, opened.limitKey);
+			if (next !== null) {
+				await respond.saveDraftAnswers(db, token, { answers: checked.answers, page: next });
+				redirect(303, pathOf(event));
+			}
+			return finish(event, version, token, language, opened.limitKey, checked);
 		},
 
 		back: async (event: Event) => {
@@ -396,22 +395,29 @@ export function actions(
 			if (token) await respond.discardDraft(event.locals.db, token);
 			clearRespondentCookie(event.cookies, event.url, pathOf(event));
 			const opened = await respond.openEntry(event.locals.db, entryOf(event));
-			const settings = await respond.respondentSettings(event.locals.db, opened.surveyId);
-			return { exit: settings.exitUrl } satisfies PageProblem;
+			return { exit: opened.settings.exitUrl } satisfies PageProblem;
 		}
 	};
 
 	async function finish(
 		event: Event,
-		version: SurveyVersion,
+		version: respond.ServedVersion,
 		token: string,
 		language: string,
-		limitKey: string
+		limitKey: string,
+		checked: { answers: Answers; errors: AnswerError[] }
 	) {
 		const db = event.locals.db;
-		if (!(await allowHit(db, `submit:${limitKey}`, config().respondLimitPerMinute)))
+		const answers = checked.answers;
+		if (!(await allowHit(db, `submit:${limitKey}`, config().respondLimitPerMinute))) {
+			// Keep what was answered on the last page: the person can send again shortly.
+			await respond.saveDraftAnswers(db, token, { answers, page: lastPage(version) });
 			return tooMany();
-		const result = await respond.submitDraft(db, token, 'web');
+		}
+		// Answers left wrong on an earlier page (e.g. after skipping ahead) stop the sending.
+		const result: respond.SubmitResult = checked.errors.length
+			? { ok: false, error: 'invalid', errors: checked.errors }
+			: await respond.submitDraft(db, token, 'web', new Date(), { version, answers });
 		const done = `${pathOf(event)}?end=thanks&lang=${encodeURIComponent(language)}`;
 		if (result.ok) {
 			clearRespondentCookie(event.cookies, event.url, pathOf(event));
@@ -428,8 +434,6 @@ export function actions(
 		}
 		// An earlier page no longer passes (e.g. the person skipped ahead): show the first one.
 		const instrument = version.instrument;
-		const loaded = await respond.loadDraft(db, token);
-		const answers = (loaded?.draft.answers ?? {}) as Answers;
 		const failing = new Set(result.errors.map((e) => e.question));
 		const page = instrument.pages.findIndex((p) => p.questions.some((q) => failing.has(q.name)));
 		await respond.saveDraftAnswers(db, token, { answers, page: Math.max(page, 0) });
@@ -440,13 +444,22 @@ export function actions(
 	}
 }
 
+/** The last page's index: where a draft that could not be sent yet waits. */
+function lastPage(version: respond.ServedVersion): number {
+	return Math.max(version.instrument.pages.length - 1, 0);
+}
+
 /** Saves what is valid of a page the person leaves without finishing it (back, language). */
-function keepPage(version: SurveyVersion, draft: ResponseDraft, form: URLSearchParams) {
+function keepPage(version: respond.ServedVersion, draft: ResponseDraft, form: URLSearchParams) {
 	const index = Number(form.get('_page'));
 	const page = Number.isInteger(index) ? version.instrument.pages[index] : undefined;
 	const saved = draft.answers as RawValues;
 	if (!page) return { answers: saved as Answers, page: draft.page };
-	const { answers } = checkAnswers(version.instrument, { ...saved, ...readPage(page, form) });
+	const { answers } = checkAnswers(
+		version.instrument,
+		{ ...saved, ...readPage(page, form) },
+		{ visibleFor: respond.relevanceFor(version) }
+	);
 	return { answers, page: index };
 }
 

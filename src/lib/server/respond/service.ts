@@ -1,9 +1,11 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { and, desc, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import * as audit from '../audit/service';
 import { generateToken, hashToken } from '../auth/tokens';
 import type { Db } from '../db';
+import { rows } from '../db/rows';
 import {
+	DEFAULT_EXIT_URL,
 	organisations,
 	rateWindows,
 	respondentCodes,
@@ -18,7 +20,7 @@ import {
 } from '../db/schema';
 import type { Actor } from '../orgs/service';
 import { checkAnswers, type AnswerError, type RawValues } from '../../survey/answers';
-import type { Answers } from '../../survey/relevance';
+import { relevanceOf, type Answers } from '../../survey/relevance';
 
 /**
  * The web channel's data rules: open links, single-use codes, drafts and responses. Pages
@@ -90,33 +92,94 @@ export async function setLinkStatus(
 
 export type LinkProblem = 'unknown' | 'paused' | 'closed' | 'noVersion';
 
+/**
+ * A published version as respondents are served it. Versions never change once published (a
+ * database trigger refuses it), so every app server may keep them in memory by id; whether a
+ * version is still the one to serve is always asked of the database.
+ */
+export type ServedVersion = Pick<
+	SurveyVersion,
+	'id' | 'surveyId' | 'orgId' | 'number' | 'instrument'
+>;
+
+const servedVersions = new Map<string, ServedVersion>();
+const MAX_CACHED_VERSIONS = 256;
+
+export async function servedVersion(db: Db, id: string): Promise<ServedVersion | undefined> {
+	const cached = servedVersions.get(id);
+	if (cached) return cached;
+	const [row] = await db
+		.select({
+			id: surveyVersions.id,
+			surveyId: surveyVersions.surveyId,
+			orgId: surveyVersions.orgId,
+			number: surveyVersions.number,
+			instrument: surveyVersions.instrument
+		})
+		.from(surveyVersions)
+		.where(eq(surveyVersions.id, id));
+	if (!row) return undefined;
+	if (servedVersions.size >= MAX_CACHED_VERSIONS)
+		servedVersions.delete(servedVersions.keys().next().value!);
+	servedVersions.set(id, row);
+	return row;
+}
+
+/** The id of the version a survey serves today: its newest published one not archived. */
+const currentVersionId = (
+	surveyId: typeof surveyLinks.surveyId | typeof respondentCodes.surveyId
+) =>
+	sql<
+		string | null
+	>`(select v.id from ${surveyVersions} v where v.survey_id = ${surveyId} and v.archived_at is null order by v.number desc limit 1)`;
+
+/** What a respondent page needs of the organisation and the survey, fetched with the entry. */
+const settingsColumns = { exitUrl: organisations.exitUrl, helpContacts: surveys.helpContacts };
+
+/** One round trip: the link, the version it serves, and the page settings. */
+async function linkRow(db: Db, slug: string) {
+	const [row] = await db
+		.select({
+			id: surveyLinks.id,
+			orgId: surveyLinks.orgId,
+			surveyId: surveyLinks.surveyId,
+			status: surveyLinks.status,
+			endsOn: surveyLinks.endsOn,
+			versionId: currentVersionId(surveyLinks.surveyId),
+			...settingsColumns
+		})
+		.from(surveyLinks)
+		.innerJoin(surveys, eq(surveys.id, surveyLinks.surveyId))
+		.innerJoin(organisations, eq(organisations.id, surveyLinks.orgId))
+		.where(eq(surveyLinks.slug, slug));
+	return row;
+}
+
+function linkProblem(
+	link: { status: string; endsOn: string | null; versionId: string | null },
+	now: Date
+): LinkProblem | null {
+	if (link.status === 'closed' || (link.endsOn && link.endsOn < dayOf(now))) return 'closed';
+	if (link.status === 'paused') return 'paused';
+	if (!link.versionId) return 'noVersion';
+	return null;
+}
+
 /** The survey version a link serves today: the newest published version not archived. */
 export async function resolveLink(
 	db: Db,
 	slug: string,
 	now = new Date()
 ): Promise<
-	| { ok: true; linkId: string; orgId: string; surveyId: string; version: SurveyVersion }
+	| { ok: true; linkId: string; orgId: string; surveyId: string; version: ServedVersion }
 	| { ok: false; error: LinkProblem }
 > {
-	const [link] = await db.select().from(surveyLinks).where(eq(surveyLinks.slug, slug));
+	const link = await linkRow(db, slug);
 	if (!link) return { ok: false, error: 'unknown' };
-	if (link.status === 'closed' || (link.endsOn && link.endsOn < dayOf(now)))
-		return { ok: false, error: 'closed' };
-	if (link.status === 'paused') return { ok: false, error: 'paused' };
-	const version = await currentVersion(db, link.surveyId);
-	if (!version) return { ok: false, error: 'noVersion' };
+	const problem = linkProblem(link, now);
+	const version = problem ? undefined : await servedVersion(db, link.versionId!);
+	if (problem || !version) return { ok: false, error: problem ?? 'noVersion' };
 	return { ok: true, linkId: link.id, orgId: link.orgId, surveyId: link.surveyId, version };
-}
-
-async function currentVersion(db: Db, surveyId: string): Promise<SurveyVersion | undefined> {
-	const [version] = await db
-		.select()
-		.from(surveyVersions)
-		.where(and(eq(surveyVersions.surveyId, surveyId), isNull(surveyVersions.archivedAt)))
-		.orderBy(desc(surveyVersions.number))
-		.limit(1);
-	return version;
 }
 
 /** Readable codes for printed cards: 10 characters without look-alikes, grouped as XXXXX-XXXXX. */
@@ -170,25 +233,51 @@ export async function generateCodes(
 
 export type CodeProblem = 'invalid' | 'used' | 'expired' | 'revoked' | LinkProblem;
 
+/** One round trip: the code, the version its survey serves, and the page settings. */
+async function codeRow(db: Db, code: string) {
+	const [row] = await db
+		.select({
+			id: respondentCodes.id,
+			orgId: respondentCodes.orgId,
+			surveyId: respondentCodes.surveyId,
+			used: respondentCodes.used,
+			revoked: respondentCodes.revoked,
+			expiresOn: respondentCodes.expiresOn,
+			versionId: currentVersionId(respondentCodes.surveyId),
+			...settingsColumns
+		})
+		.from(respondentCodes)
+		.innerJoin(surveys, eq(surveys.id, respondentCodes.surveyId))
+		.innerJoin(organisations, eq(organisations.id, respondentCodes.orgId))
+		.where(eq(respondentCodes.codeHash, hashToken(canonicalCode(code))));
+	return row;
+}
+
+function codeProblem(
+	row: { used: boolean; revoked: boolean; expiresOn: string | null; versionId: string | null },
+	now: Date
+): CodeProblem | null {
+	if (row.revoked) return 'revoked';
+	if (row.used) return 'used';
+	if (row.expiresOn && row.expiresOn < dayOf(now)) return 'expired';
+	if (!row.versionId) return 'noVersion';
+	return null;
+}
+
 /** What a typed or scanned code opens, without using it up (that happens on completion). */
 export async function resolveCode(
 	db: Db,
 	code: string,
 	now = new Date()
 ): Promise<
-	| { ok: true; codeId: string; orgId: string; surveyId: string; version: SurveyVersion }
+	| { ok: true; codeId: string; orgId: string; surveyId: string; version: ServedVersion }
 	| { ok: false; error: CodeProblem }
 > {
-	const [row] = await db
-		.select()
-		.from(respondentCodes)
-		.where(eq(respondentCodes.codeHash, hashToken(canonicalCode(code))));
+	const row = await codeRow(db, code);
 	if (!row) return { ok: false, error: 'invalid' };
-	if (row.revoked) return { ok: false, error: 'revoked' };
-	if (row.used) return { ok: false, error: 'used' };
-	if (row.expiresOn && row.expiresOn < dayOf(now)) return { ok: false, error: 'expired' };
-	const version = await currentVersion(db, row.surveyId);
-	if (!version) return { ok: false, error: 'noVersion' };
+	const problem = codeProblem(row, now);
+	const version = problem ? undefined : await servedVersion(db, row.versionId!);
+	if (problem || !version) return { ok: false, error: problem ?? 'noVersion' };
 	return { ok: true, codeId: row.id, orgId: row.orgId, surveyId: row.surveyId, version };
 }
 
@@ -216,18 +305,18 @@ export async function loadDraft(
 	db: Db,
 	token: string,
 	now = new Date()
-): Promise<{ draft: ResponseDraft; version: SurveyVersion } | null> {
-	const [row] = await db
-		.select({ draft: responseDrafts, version: surveyVersions })
+): Promise<{ draft: ResponseDraft; version: ServedVersion } | null> {
+	const [draft] = await db
+		.select()
 		.from(responseDrafts)
-		.innerJoin(surveyVersions, eq(surveyVersions.id, responseDrafts.versionId))
 		.where(eq(responseDrafts.id, hashToken(token)));
-	if (!row) return null;
-	if (row.draft.idleUntil.getTime() <= now.getTime()) {
+	if (!draft) return null;
+	if (draft.idleUntil.getTime() <= now.getTime()) {
 		await discardDraft(db, token);
 		return null;
 	}
-	return row;
+	const version = await servedVersion(db, draft.versionId);
+	return version ? { draft, version } : null;
 }
 
 /** Saves the answers and page reached, and pushes the idle deadline back. */
@@ -314,82 +403,79 @@ export async function submitDraft(
 	db: Db,
 	token: string,
 	channel: 'web' | 'sms' = 'web',
-	now = new Date()
+	now = new Date(),
+	/**
+	 * The caller's own view of the draft, already checked in full (version and every answer),
+	 * which saves reading and checking it again.
+	 */
+	given?: { version: ServedVersion; answers: Answers }
 ): Promise<SubmitResult> {
+	if (given) return completeDraft(db, token, channel, now, given.answers);
 	const loaded = await loadDraft(db, token, now);
 	if (!loaded) return { ok: false, error: 'noDraft' };
-	const checked = checkAnswers(loaded.version.instrument, loaded.draft.answers as RawValues);
-	if (checked.errors.length) return { ok: false, error: 'invalid', errors: checked.errors };
-	const rejected: AnswerError[] = [];
-	return submitOnce(db, token, loaded.version, channel, now, rejected).catch((e: unknown) => {
-		// Rolled back because answers changed under us and no longer pass: the draft is kept.
-		if (e instanceof Error && e.name === 'TransactionRollbackError')
-			return { ok: false, error: 'invalid', errors: rejected } as const;
-		throw e;
+	const checked = checkAnswers(loaded.version.instrument, loaded.draft.answers as RawValues, {
+		visibleFor: relevanceFor(loaded.version)
 	});
+	if (checked.errors.length) return { ok: false, error: 'invalid', errors: checked.errors };
+	// What is stored is exactly what was checked: a save racing this submit cannot slip
+	// unchecked answers in.
+	return completeDraft(db, token, channel, now, checked.answers);
 }
 
-function submitOnce(
+const relevance = new Map<string, (answers: Answers) => Set<string>>();
+
+/** Skip logic of a served version, compiled once per process (versions never change). */
+export function relevanceFor(version: ServedVersion): (answers: Answers) => Set<string> {
+	let visible = relevance.get(version.id);
+	if (!visible) {
+		if (relevance.size >= MAX_CACHED_VERSIONS) relevance.delete(relevance.keys().next().value!);
+		visible = relevanceOf(version.instrument);
+		relevance.set(version.id, visible);
+	}
+	return visible;
+}
+
+/**
+ * One statement, so one round trip and atomic without a transaction: delete the draft (only
+ * one concurrent submit can), mark its code used if it has one and the code is still unused
+ * and not revoked, and only then store the response and the receipt. A draft whose code was
+ * used meanwhile is deleted and refused.
+ */
+async function completeDraft(
 	db: Db,
 	token: string,
-	version: SurveyVersion,
 	channel: 'web' | 'sms',
 	now: Date,
-	rejected: AnswerError[]
+	answers: Answers
 ): Promise<SubmitResult> {
-	const loaded = { version };
-	return db.transaction(async (tx) => {
-		const [draft] = await tx
-			.delete(responseDrafts)
-			.where(eq(responseDrafts.id, hashToken(token)))
-			.returning();
-		if (!draft) return { ok: false, error: 'noDraft' } as const;
-		// Store what was deleted, not what was read before: a save racing the submit cannot
-		// slip unchecked answers in.
-		const final = checkAnswers(loaded.version.instrument, draft.answers as RawValues);
-		if (final.errors.length) {
-			rejected.push(...final.errors);
-			tx.rollback();
-		}
-		if (draft.codeId) {
-			// Conditional update: of two drafts of one code, only one finds it unused.
-			const [code] = await tx
-				.update(respondentCodes)
-				.set({ used: true })
-				.where(
-					and(
-						eq(respondentCodes.id, draft.codeId),
-						eq(respondentCodes.used, false),
-						// A code withdrawn while someone was answering is honoured no more.
-						eq(respondentCodes.revoked, false)
-					)
-				)
-				.returning({ id: respondentCodes.id });
-			if (!code) return { ok: false, error: 'codeUsed' } as const;
-		}
-		const [response] = await tx
-			.insert(responses)
-			.values({
-				orgId: draft.orgId,
-				surveyId: draft.surveyId,
-				versionId: draft.versionId,
-				channel,
-				language: draft.language,
-				submittedOn: dayOf(now),
-				answers: final.answers
-			})
-			.returning({ id: responses.id });
-		await tx
-			.insert(responseReceipts)
-			.values({
-				id: draft.id,
-				surveyId: draft.surveyId,
-				language: draft.language,
-				expiresAt: receiptExpiry(now)
-			})
-			.onConflictDoNothing();
-		return { ok: true, responseId: response!.id } as const;
-	});
+	const id = hashToken(token);
+	const [row] = await rows<{ deleted: number; response_id: string | null }>(
+		db.execute(sql`
+			with draft as (
+				delete from ${responseDrafts} where id = ${id}
+				returning id, org_id, survey_id, version_id, language, code_id
+			), code as (
+				update ${respondentCodes} c set used = true from draft
+				where c.id = draft.code_id and not c.used and not c.revoked
+				returning c.id
+			), accepted as (
+				select draft.* from draft where draft.code_id is null or exists (select 1 from code)
+			), response as (
+				insert into ${responses} (org_id, survey_id, version_id, channel, language, submitted_on, answers)
+				select org_id, survey_id, version_id, ${channel}, language, ${dayOf(now)}, ${JSON.stringify(answers)}::jsonb
+				from accepted
+				returning id
+			), receipt as (
+				insert into ${responseReceipts} (id, survey_id, language, expires_at)
+				select id, survey_id, language, ${receiptExpiry(now).toISOString()}::timestamptz from accepted
+				on conflict do nothing
+			)
+			select (select count(*)::int from draft) as deleted, (select id from response) as response_id
+		`)
+	);
+	if (!row?.deleted) return { ok: false, error: 'noDraft' };
+	if (!row.response_id) return { ok: false, error: 'codeUsed' };
+	return { ok: true, responseId: row.response_id };
 }
 
 /** What a respondent entry (an open link or a single-use code) opens today. */
@@ -397,59 +483,79 @@ export type Entry = { kind: 'link'; slug: string } | { kind: 'code'; code: strin
 
 export type EntryProblem = 'unknown' | 'closed' | 'paused' | CodeProblem;
 
+/** The organisation's quick-exit site and the survey's help contacts (end screen). */
+export interface RespondentSettings {
+	exitUrl: string;
+	helpContacts: Record<string, string>;
+}
+
+export const DEFAULT_SETTINGS: RespondentSettings = {
+	exitUrl: DEFAULT_EXIT_URL,
+	helpContacts: {}
+};
+
 export type OpenedEntry =
 	| {
 			ok: true;
 			orgId: string;
 			surveyId: string;
-			version: SurveyVersion;
+			version: ServedVersion;
 			codeId: string | null;
 			/** What rate limits count against: the link, or the survey's codes together. */
 			limitKey: string;
+			settings: RespondentSettings;
 	  }
-	| { ok: false; error: EntryProblem; surveyId: string | null };
+	| { ok: false; error: EntryProblem; surveyId: string | null; settings: RespondentSettings };
 
+/** Resolves a link or a code with its page settings, in one query when the version is cached. */
 export async function openEntry(db: Db, entry: Entry, now = new Date()): Promise<OpenedEntry> {
-	if (entry.kind === 'link') {
-		const link = await resolveLink(db, entry.slug, now);
-		if (!link.ok) {
-			const surveyId = link.error === 'unknown' ? null : await linkSurvey(db, entry.slug);
-			return { ok: false, error: link.error === 'noVersion' ? 'closed' : link.error, surveyId };
-		}
-		return { ...link, codeId: null, limitKey: `link:${link.linkId}` };
+	const row = entry.kind === 'link' ? await linkRow(db, entry.slug) : await codeRow(db, entry.code);
+	if (!row) {
+		return {
+			ok: false,
+			error: entry.kind === 'link' ? 'unknown' : 'invalid',
+			surveyId: null,
+			settings: DEFAULT_SETTINGS
+		};
 	}
-	const code = await resolveCode(db, entry.code, now);
-	if (!code.ok) {
-		const [row] = await db
-			.select({ surveyId: respondentCodes.surveyId })
-			.from(respondentCodes)
-			.where(eq(respondentCodes.codeHash, hashToken(canonicalCode(entry.code))));
-		return { ok: false, error: code.error, surveyId: row?.surveyId ?? null };
+	const settings = { exitUrl: row.exitUrl, helpContacts: row.helpContacts };
+	const problem =
+		'status' in row
+			? linkProblem(row, now)
+			: codeProblem(row as Parameters<typeof codeProblem>[0], now);
+	const version = problem ? undefined : await servedVersion(db, row.versionId!);
+	if (problem || !version) {
+		const error = problem ?? 'noVersion';
+		return {
+			ok: false,
+			error: 'status' in row && error === 'noVersion' ? 'closed' : error,
+			surveyId: row.surveyId,
+			settings
+		};
 	}
-	return { ...code, limitKey: `codes:${code.surveyId}` };
+	return {
+		ok: true,
+		orgId: row.orgId,
+		surveyId: row.surveyId,
+		version,
+		codeId: 'status' in row ? null : row.id,
+		limitKey: 'status' in row ? `link:${row.id}` : `codes:${row.surveyId}`,
+		settings
+	};
 }
 
-async function linkSurvey(db: Db, slug: string): Promise<string | null> {
-	const [row] = await db
-		.select({ surveyId: surveyLinks.surveyId })
-		.from(surveyLinks)
-		.where(eq(surveyLinks.slug, slug));
-	return row?.surveyId ?? null;
-}
-
-/** The organisation's quick-exit site and the survey's help contacts (end screen). */
+/** The settings alone, for pages reached without a valid entry (e.g. after a code is used). */
 export async function respondentSettings(
 	db: Db,
 	surveyId: string | null
-): Promise<{ exitUrl: string; helpContacts: Record<string, string> }> {
-	const fallback = { exitUrl: 'https://www.wikipedia.org/', helpContacts: {} };
-	if (!surveyId) return fallback;
+): Promise<RespondentSettings> {
+	if (!surveyId) return DEFAULT_SETTINGS;
 	const [row] = await db
-		.select({ exitUrl: organisations.exitUrl, helpContacts: surveys.helpContacts })
+		.select(settingsColumns)
 		.from(surveys)
 		.innerJoin(organisations, eq(organisations.id, surveys.orgId))
 		.where(eq(surveys.id, surveyId));
-	return row ?? fallback;
+	return row ?? DEFAULT_SETTINGS;
 }
 
 /** A code as printed on the cards, `XXXXX-XXXXX`, whatever its typed case or dashes. */

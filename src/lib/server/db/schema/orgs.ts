@@ -13,6 +13,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 
+/** A neutral, everyday site for the quick exit until an owner chooses another. */
+export const DEFAULT_EXIT_URL = 'https://www.wikipedia.org/';
+
 export const roleEnum = pgEnum('org_role', ['owner', 'manager', 'analyst', 'donor']);
 
 export const organisations = pgTable(
@@ -27,7 +30,7 @@ export const organisations = pgTable(
 		 * Where a respondent's quick exit goes: a neutral, everyday site chosen per organisation
 		 * (DOMAIN.md, "Safety of the respondent's device").
 		 */
-		exitUrl: text().notNull().default('https://www.wikipedia.org/'),
+		exitUrl: text().notNull().default(DEFAULT_EXIT_URL),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [

@@ -37,11 +37,7 @@ export async function createTestDatabase(): Promise<Database & { engine: string 
 	});
 }
 
-/** Rows of a raw query, whichever driver answered (PGlite returns {rows}, postgres.js an array). */
-export async function rows<T>(pending: Promise<unknown>): Promise<T[]> {
-	const result = (await pending) as T[] | { rows: T[] };
-	return Array.isArray(result) ? result : result.rows;
-}
+export { rows } from '../rows';
 
 /**
  * Registers beforeAll/afterAll for a test file's own database and hands it to `ready`.
