@@ -13,3 +13,12 @@ export function formatDate(value: Date | string, lang: string): string {
 		new Date(value)
 	);
 }
+
+/** A language code named in the reader's language ("ar" → "Arabic"), or the code itself. */
+export function formatLanguage(code: string, lang: string): string {
+	try {
+		return new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }).of(code) ?? code;
+	} catch {
+		return code;
+	}
+}

@@ -67,8 +67,24 @@ for (const lang of ['en', 'ar'] as const) {
 					.click();
 				await scan(page, `builder: ${view}`);
 			}
-			await page.goto(page.url() + '/versions');
+			const survey = page.url();
+			await page.goto(survey + '/versions');
 			await scan(page, 'survey versions');
+
+			// Distribution: empty, then with a link and a sheet of freshly made codes.
+			await page.goto(survey + '/distribute');
+			await scan(page, 'distribution (empty)');
+			await page.locator('form[action="?/createLink"] button[type="submit"]').click();
+			await expect(page.locator('section.link')).toHaveCount(1);
+			await page.locator('form[action="?/createCodes"] input[name="count"]').fill('3');
+			await page.locator('form[action="?/createCodes"] button[type="submit"]').click();
+			await expect(page.locator('.code-card')).toHaveCount(3);
+			await scan(page, 'distribution with a link and codes');
+			await page.locator('form[action="?/revokeUnused"] button[type="submit"]').click();
+			await expect(page.locator('#revoke-confirm-error')).toBeVisible();
+			await scan(page, 'distribution with an error');
+			await page.goto(survey + '/responses');
+			await scan(page, 'responses (empty)');
 
 			// The invitation page as the invited person sees it, signed out.
 			const guestContext = await page.context().browser()!.newContext({ locale: lang });

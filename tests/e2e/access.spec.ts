@@ -18,7 +18,7 @@ function expected(access: Access, who: Who): number {
 	if (access === 'signedIn') return 200;
 	if (who === 'outsider') return 404;
 	if (access === 'member') return 200;
-	if (access === 'surveys') return who === 'donor' ? 403 : 200;
+	if (access === 'surveys' || access === 'responses') return who === 'donor' ? 403 : 200;
 	return who === 'owner' ? 200 : 403;
 }
 

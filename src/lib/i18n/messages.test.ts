@@ -200,7 +200,13 @@ describe('the keys used in the source', () => {
 			),
 			...['design', 'translations', 'lists', 'preview'].map((tab) => `builder.tabs.${tab}`),
 			...['invalid', 'unchanged'].map((error) => `surveys.publish.${error}`),
-			...['conflict', 'malformed', 'notFound'].map((error) => `surveys.save.${error}`)
+			...['conflict', 'malformed', 'notFound'].map((error) => `surveys.save.${error}`),
+			...['languages', 'exitUrl', 'previousExitUrl'].map((detail) => `audit.details.${detail}`),
+			...['open', 'paused', 'closed', 'ended'].map((s) => `distribution.links.states.${s}`),
+			...['pause', 'close', 'reopen'].map((move) => `distribution.links.${move}`),
+			...['available', 'used', 'revoked', 'expired'].map((s) => `distribution.codes.${s}`),
+			...['unknown', 'used', 'revoked'].map((e) => `distribution.codes.revokeErrors.${e}`),
+			...['web', 'sms'].map((channel) => `responses.channels.${channel}`)
 		];
 		expect(built.filter((key) => !exists(key))).toEqual([]);
 	});

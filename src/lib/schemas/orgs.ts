@@ -21,13 +21,31 @@ export const newOrgSchema = z.object({
 		.refine((s) => !RESERVED_SLUGS.has(s), 'validation.slugReserved')
 });
 
+/**
+ * Where a respondent's Exit button goes: an absolute https address of an everyday site. Plain
+ * http would show a browser warning on the way out; a bare host name could be read as a path.
+ */
+export const exitUrl = z
+	.string()
+	.trim()
+	.min(1, 'validation.required')
+	.max(2000, 'validation.tooLong')
+	.refine((v) => {
+		if (!URL.canParse(v)) return false;
+		const url = new URL(v);
+		return (
+			url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password
+		);
+	}, 'validation.httpsUrl');
+
 export const orgSettingsSchema = z.object({
 	name: orgName,
 	minCellSize: z.coerce
 		.number('validation.invalid')
 		.int('validation.invalid')
 		.min(3, 'validation.minCellSize')
-		.max(20, 'validation.minCellSize')
+		.max(20, 'validation.minCellSize'),
+	exitUrl
 });
 
 export const inviteSchema = z.object({ role, email: optionalEmail });

@@ -194,13 +194,20 @@ describe('parseForm', () => {
 	});
 
 	describe('with the settings form', () => {
+		// The form always posts the quick-exit site too (src/lib/schemas/schemas.test.ts tests it).
+		const EXIT = 'https://www.wikipedia.org/';
+
 		it.each([
 			['3', 3],
 			['5', 5],
 			['20', 20],
 			[' 7 ', 7]
 		])('accepts a minimum cell size of %j', (minCellSize, expected) => {
-			const parsed = parseForm(form({ name: 'Org', minCellSize }), orgSettingsSchema, t);
+			const parsed = parseForm(
+				form({ name: 'Org', minCellSize, exitUrl: EXIT }),
+				orgSettingsSchema,
+				t
+			);
 			expect(parsed).toMatchObject({ ok: true, data: { minCellSize: expected } });
 		});
 
@@ -211,7 +218,11 @@ describe('parseForm', () => {
 			['5.5', 'T:validation.invalid'],
 			['five', 'T:validation.invalid']
 		])('refuses a minimum cell size of %j', (minCellSize, expected) => {
-			const parsed = parseForm(form({ name: 'Org', minCellSize }), orgSettingsSchema, t);
+			const parsed = parseForm(
+				form({ name: 'Org', minCellSize, exitUrl: EXIT }),
+				orgSettingsSchema,
+				t
+			);
 			expect(parsed).toMatchObject({
 				ok: false,
 				values: { minCellSize },
@@ -223,13 +234,22 @@ describe('parseForm', () => {
 			fc.assert(
 				fc.property(fc.integer({ min: -100, max: 100 }), (n) => {
 					const parsed = parseForm(
-						form({ name: 'Org', minCellSize: String(n) }),
+						form({ name: 'Org', minCellSize: String(n), exitUrl: EXIT }),
 						orgSettingsSchema,
 						t
 					);
 					expect(parsed.ok).toBe(n >= 3 && n <= 20);
 				})
 			);
+		});
+
+		it('explains a quick-exit site that is not an https address', () => {
+			const parsed = parseForm(
+				form({ name: 'Org', minCellSize: '5', exitUrl: 'http://news.example.org/' }),
+				orgSettingsSchema,
+				t
+			);
+			expect(parsed).toMatchObject({ ok: false, errors: { exitUrl: 'T:validation.httpsUrl' } });
 		});
 	});
 

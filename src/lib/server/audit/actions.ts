@@ -18,7 +18,9 @@ export const AUDIT_ACTIONS = [
 	'survey.exported',
 	'link.created',
 	'link.changed',
-	'codes.created'
+	'codes.created',
+	'codes.revoked',
+	'survey.help_contacts_changed'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -93,6 +93,15 @@ describe('seedDemo survey', () => {
 		expect(versions[0]!.archivedAt).toBeNull();
 		expect(versions[0]!.instrument.languages.map((l) => l.code)).toEqual(['en', 'fr', 'es', 'ar']);
 		expect(versions[0]!.instrument).toEqual(found[0]!.draft);
+		// Respondents reach it at /s/demo and end on help contacts in each of its languages.
+		const { eq, schema } = await modules();
+		const [link] = await db
+			.select()
+			.from(schema.surveyLinks)
+			.where(eq(schema.surveyLinks.surveyId, found[0]!.id));
+		expect(link).toMatchObject({ slug: 'demo', status: 'open' });
+		expect(Object.keys(found[0]!.helpContacts).sort()).toEqual(['ar', 'en', 'es', 'fr']);
+		expect(found[0]!.helpContacts.ar).toContain('112');
 	});
 
 	it('adds no second survey or version when seeded again', async () => {

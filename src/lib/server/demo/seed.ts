@@ -6,6 +6,7 @@ import { organisations } from '../db/schema';
 import { createOrganisation, findOrganisation } from '../orgs/service';
 import { seededRandom, type Random } from './random';
 import { DEMO_SURVEY } from './survey';
+import { saveHelpContacts } from '../respond/distribution';
 import { createLink } from '../respond/service';
 import { createSurvey, listSurveys, publishSurvey } from '../surveys/service';
 
@@ -83,7 +84,16 @@ async function seedSurvey({ db, ownerEmail }: DemoContext) {
 	if (!published.ok) throw new Error(`Cannot publish the demo survey: ${published.error}`);
 	// The demo's open link is /s/demo (real links get random, topic-free slugs).
 	await createLink(db, actor, org.id, survey.id, { slug: 'demo' });
+	await saveHelpContacts(db, actor, org.id, survey.id, DEMO_HELP_CONTACTS);
 }
+
+/** Neutral wording: the end screen may be seen by someone else (DOMAIN.md). */
+const DEMO_HELP_CONTACTS = {
+	en: 'Our team, Monday to Friday, 9:00–17:00: +000 000 0000 (call or text).\nIn an emergency, call 112.',
+	fr: 'Notre équipe, du lundi au vendredi, 9 h–17 h : +000 000 0000 (appel ou SMS).\nEn cas d’urgence, appelez le 112.',
+	es: 'Nuestro equipo, de lunes a viernes, de 9:00 a 17:00: +000 000 0000 (llamada o mensaje).\nEn caso de emergencia, llame al 112.',
+	ar: 'فريقنا، من الاثنين إلى الجمعة، من 9:00 إلى 17:00: ‎+000 000 0000 (اتصال أو رسالة).\nفي حالات الطوارئ، اتصل بالرقم 112.'
+};
 
 export async function isEmpty(db: Db): Promise<boolean> {
 	const [row] = await db.select({ n: count() }).from(organisations);

@@ -9,7 +9,9 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
 	'audit.read': { owner: true, manager: false, analyst: false, donor: false },
 	'settings.manage': { owner: true, manager: false, analyst: false, donor: false },
 	'surveys.view': { owner: true, manager: true, analyst: true, donor: false },
-	'surveys.edit': { owner: true, manager: true, analyst: false, donor: false }
+	'surveys.edit': { owner: true, manager: true, analyst: false, donor: false },
+	'surveys.distribute': { owner: true, manager: true, analyst: false, donor: false },
+	'responses.view': { owner: true, manager: true, analyst: true, donor: false }
 };
 
 describe('can', () => {

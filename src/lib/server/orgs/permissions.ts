@@ -12,7 +12,11 @@ export const PERMISSIONS = {
 	'audit.read': ['owner'],
 	'settings.manage': ['owner'],
 	'surveys.view': ['owner', 'manager', 'analyst'],
-	'surveys.edit': ['owner', 'manager']
+	'surveys.edit': ['owner', 'manager'],
+	/** Open links, single-use codes and help contacts; analysts only look. */
+	'surveys.distribute': ['owner', 'manager'],
+	/** Raw responses: never donors, who see only published, suppressed aggregates. */
+	'responses.view': ['owner', 'manager', 'analyst']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,7 +4,7 @@ import { registerWithInvitation } from '../auth/service';
 import { validateSessionToken } from '../auth/session';
 import { generateToken, hashToken } from '../auth/tokens';
 import type { Db } from '../db';
-import { memberships, users, type Organisation } from '../db/schema';
+import { memberships, organisations, users, type Organisation } from '../db/schema';
 import { useTestDatabase, rows } from '../db/testing';
 import { fixtures } from '../db/testing/fixtures';
 import {
@@ -19,6 +19,7 @@ import {
 	removeMember,
 	resolveMembership,
 	revokeInvitation,
+	updateSettings,
 	type Actor
 } from './service';
 
@@ -449,5 +450,75 @@ describe('registerWithInvitation', () => {
 			error: 'emailTaken'
 		});
 		expect((await inspectInvitation(db, token)).ok).toBe(true);
+	});
+});
+
+describe('updateSettings', () => {
+	async function settingsOf(orgId: string) {
+		const [row] = await db.select().from(organisations).where(eq(organisations.id, orgId));
+		return row!;
+	}
+
+	it('starts with a neutral quick-exit site', async () => {
+		const org = await organisation('settings-default', await person('owner'));
+		expect(org.exitUrl).toBe('https://www.wikipedia.org/');
+	});
+
+	it('saves name, minimum group size and quick-exit site, and records all three', async () => {
+		const owner = await person('owner');
+		const org = await organisation('settings-all', owner);
+		await updateSettings(db, owner, org.id, {
+			name: 'Renamed',
+			minCellSize: 7,
+			exitUrl: 'https://weather.example.org/today'
+		});
+		expect(await settingsOf(org.id)).toMatchObject({
+			name: 'Renamed',
+			minCellSize: 7,
+			exitUrl: 'https://weather.example.org/today'
+		});
+		const [event] = await auditOf(org.id, 'org.settings_changed');
+		expect(event).toMatchObject({
+			actorId: owner.id,
+			details: {
+				name: 'Renamed',
+				minCellSize: 7,
+				previousMinCellSize: 5,
+				exitUrl: 'https://weather.example.org/today',
+				previousExitUrl: 'https://www.wikipedia.org/'
+			}
+		});
+	});
+
+	it('keeps the quick-exit site when it is not given, and logs it only when it changes', async () => {
+		const owner = await person('owner');
+		const org = await organisation('settings-keep', owner);
+		await updateSettings(db, owner, org.id, { name: 'Kept', minCellSize: 5 });
+		await updateSettings(db, owner, org.id, {
+			name: 'Kept',
+			minCellSize: 6,
+			exitUrl: 'https://www.wikipedia.org/'
+		});
+		expect((await settingsOf(org.id)).exitUrl).toBe('https://www.wikipedia.org/');
+		const events = await auditOf(org.id, 'org.settings_changed');
+		expect(events).toHaveLength(2);
+		for (const event of events) expect(event.details).not.toHaveProperty('exitUrl');
+		expect(events[1]?.details).toMatchObject({ minCellSize: 6, previousMinCellSize: 5 });
+	});
+
+	it('changes only its own organisation', async () => {
+		const owner = await person('owner');
+		const org = await organisation('settings-mine', owner);
+		const other = await organisation('settings-theirs', await person('owner'));
+		await updateSettings(db, owner, org.id, {
+			name: 'Mine',
+			minCellSize: 9,
+			exitUrl: 'https://news.example.org/'
+		});
+		expect(await settingsOf(other.id)).toMatchObject({
+			name: other.name,
+			minCellSize: 5,
+			exitUrl: 'https://www.wikipedia.org/'
+		});
 	});
 });

@@ -325,11 +325,12 @@ export async function acceptInvitation(
 	});
 }
 
+/** Saves the organisation's settings; the quick-exit site is kept when not given. */
 export async function updateSettings(
 	db: Db,
 	actor: Actor,
 	orgId: string,
-	input: { name: string; minCellSize: number }
+	input: { name: string; minCellSize: number; exitUrl?: string }
 ): Promise<void> {
 	await db.transaction(async (tx) => {
 		const [before] = await tx.select().from(organisations).where(eq(organisations.id, orgId));
@@ -341,7 +342,12 @@ export async function updateSettings(
 			details: {
 				name: input.name,
 				minCellSize: input.minCellSize,
-				previousMinCellSize: before?.minCellSize ?? null
+				previousMinCellSize: before?.minCellSize ?? null,
+				// The exit site is not secret, and a wrong one sends respondents somewhere
+				// conspicuous: who changed it, and from what, must be traceable.
+				...(input.exitUrl !== undefined && input.exitUrl !== before?.exitUrl
+					? { exitUrl: input.exitUrl, previousExitUrl: before?.exitUrl ?? null }
+					: {})
 			}
 		});
 	});

@@ -6,7 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
 	const { org } = await requireOrg(event, 'settings.manage');
-	return { settings: { name: org.name, minCellSize: org.minCellSize } };
+	return { settings: { name: org.name, minCellSize: org.minCellSize, exitUrl: org.exitUrl } };
 }) satisfies PageServerLoad;
 
 export const actions = {

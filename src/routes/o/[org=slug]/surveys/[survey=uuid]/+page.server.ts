@@ -17,7 +17,8 @@ export const load = (async (event) => {
 		issues: validateInstrument(survey.draft),
 		gaps: translationGaps(survey.draft),
 		changes: await surveys.changesSincePublished(handle, org.id, survey),
-		canEdit: can(role, 'surveys.edit')
+		canEdit: can(role, 'surveys.edit'),
+		canViewResponses: can(role, 'responses.view')
 	};
 }) satisfies PageServerLoad;
 

@@ -1,0 +1,27 @@
+import { error } from '@sveltejs/kit';
+import { requireOrg } from '$lib/server/auth/guards';
+import { displayLanguage, presentAnswers } from '$lib/server/responses/present';
+import * as responses from '$lib/server/responses/service';
+import * as surveys from '$lib/server/surveys/service';
+import type { PageServerLoad } from './$types';
+
+export const load = (async (event) => {
+	const { org } = await requireOrg(event, 'responses.view');
+	const { db, t, lang } = event.locals;
+	const survey = await surveys.findSurvey(db, org.id, event.params.survey);
+	if (!survey) error(404, { message: t('errors.notFound') });
+	const found = await responses.findResponse(db, org.id, survey.id, event.params.response);
+	if (!found) error(404, { message: t('errors.notFound') });
+	const shownIn = displayLanguage(found.instrument, lang);
+	return {
+		survey: { id: survey.id, name: survey.name },
+		response: {
+			submittedOn: found.submittedOn,
+			channel: found.channel,
+			language: found.language,
+			version: found.version
+		},
+		shownIn,
+		answers: presentAnswers(found.instrument, found.answers, shownIn.code)
+	};
+}) satisfies PageServerLoad;
