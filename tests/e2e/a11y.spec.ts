@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { scan } from './support/axe';
 import { signIn } from './support/auth';
 
 const SIGNED_IN_PAGES = [
@@ -11,16 +11,6 @@ const SIGNED_IN_PAGES = [
 	'/o/elsewhere/settings',
 	'/o/elsewhere/no-such-page'
 ];
-
-async function scan(page: Page, label: string) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-		.analyze();
-	const summary = results.violations.map(
-		(v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-	);
-	expect(summary).toEqual([]);
-}
 
 for (const lang of ['en', 'ar'] as const) {
 	test.describe(`in ${lang}`, () => {

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Response } from '@playwright/test';
+import { scan } from './support/axe';
 import { chromeFor } from '../../src/lib/survey/chrome';
 import { begin, choose, codeNumber, finishBlank, press } from './support/respondent';
 import { BASE_URL } from './support/users';
@@ -104,16 +104,6 @@ test('the pages read at 320 px and at 200 % text size, with 44 px touch targets'
 	await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
 	expect(await fits()).toBe(true);
 });
-
-async function scan(page: Page, label: string) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-		.analyze();
-	const summary = results.violations.map(
-		(v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-	);
-	expect(summary).toEqual([]);
-}
 
 for (const [lang, name] of [
 	['en', 'English'],
