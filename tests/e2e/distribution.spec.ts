@@ -24,7 +24,7 @@ test('a manager shares a survey by link and by single-use codes', async ({ page 
 	test.setTimeout(60_000);
 	await signIn(page, 'manager');
 	await newSurvey(page, 'Distribution e2e');
-	await page.getByRole('link', { name: 'Distribute' }).click();
+	await page.getByRole('link', { name: 'Distribute', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Distribution' })).toBeVisible();
 	await expect(page.getByRole('alert')).toContainText('no published version');
 
@@ -110,7 +110,8 @@ test('an analyst sees the demo links but no forms; donors and outsiders get noth
 	await signIn(page, 'analyst');
 	await page.goto('/o/demo/surveys');
 	await page.getByRole('link', { name: 'Programme feedback (demo)' }).click();
-	await page.getByRole('link', { name: 'Distribute' }).click();
+	await page.waitForURL(/\/surveys\/[0-9a-f-]{36}$/);
+	await page.getByRole('link', { name: 'Distribute', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Distribution' })).toBeVisible();
 	await expect(page.getByText('Your role can see how this survey is shared')).toBeVisible();
 	await expect(page.getByLabel('Web address').first()).toHaveValue(`${BASE_URL}/s/demo`);
