@@ -177,3 +177,46 @@ describe('characters no database can store', () => {
 		expect(answers.problems_caused).toBe('fine thanks');
 	});
 });
+
+describe('calculations that decide what is shown', () => {
+	const question = (q: Partial<Question> & Pick<Question, 'type' | 'name'>): Question => ({
+		id: q.name,
+		label: { en: q.name },
+		preferNotToSay: true,
+		...q
+	});
+	const instrument: Instrument = {
+		formId: 'calc',
+		languages: [{ code: 'en', name: 'English', dir: 'ltr' }],
+		defaultLanguage: 'en',
+		title: { en: 'Calc' },
+		choiceLists: [],
+		pages: [
+			{
+				id: 'p',
+				name: 'p',
+				label: { en: 'p' },
+				questions: [
+					question({ type: 'integer', name: 'n' }),
+					// Declared after the question that reads it: order must not matter.
+					question({ type: 'integer', name: 'big', relevant: '${quadruple} > 20' }),
+					question({ type: 'calculate', name: 'quadruple', calculation: '${double} * 2' }),
+					question({ type: 'calculate', name: 'double', calculation: '${n} * 2' })
+				]
+			}
+		]
+	};
+
+	it('keeps an answer shown because of a chain of calculations, and drops it otherwise', () => {
+		const shown = checkAnswers(instrument, { n: '6', big: '1' });
+		expect(shown.errors).toEqual([]);
+		expect(shown.answers).toEqual({ n: '6', big: '1', double: '12', quadruple: '24' });
+		expect(relevanceOf(instrument)(shown.answers).has('big')).toBe(true);
+		const hidden = checkAnswers(instrument, { n: '4', big: '1' });
+		expect(hidden.answers).toEqual({ n: '4', double: '8', quadruple: '16' });
+	});
+
+	it('ignores calculated values a browser posts', () => {
+		expect(checkAnswers(instrument, { n: '1', double: '999' }).answers.double).toBe('2');
+	});
+});

@@ -137,7 +137,7 @@ export function checkAnswers(
 		if (value !== undefined) answers[q.name] = value;
 		if (error) errors.push({ question: q.name, code: error });
 	}
-	const visible = (options.visibleFor ?? relevanceOf(instrument))(answers);
+	const visible = settle(questions, answers, options.visibleFor ?? relevanceOf(instrument));
 	for (const q of questions) if (!visible.has(q.name)) delete answers[q.name];
 	const reportable = (name: string) =>
 		visible.has(name) && (!options.only || options.only.has(name));
@@ -148,11 +148,7 @@ export function checkAnswers(
 	};
 	for (const q of questions) {
 		if (!visible.has(q.name)) continue;
-		if (q.type === 'calculate') {
-			const ast = compiled(q.calculation);
-			if (ast) answers[q.name] = toText(evaluate(ast, context));
-			continue;
-		}
+		// Calculations were settled above.
 		if (NON_ANSWER_TYPES.includes(q.type)) continue;
 		const value = answers[q.name];
 		if (value === undefined) {
@@ -179,6 +175,39 @@ export function checkAnswers(
 		}
 	}
 	return { answers, errors: errors.filter((e) => reportable(e.question)) };
+}
+
+/**
+ * Calculations can decide what is shown (`relevant="${total} > 10"`), and what is shown decides
+ * calculations: compute them until both stop changing (one pass per calculation at most, so a
+ * chain of calculations settles and a cycle — refused by validation anyway — cannot loop).
+ * Hidden questions count as unanswered in calculations, as in relevance. Returns what is shown.
+ */
+function settle(
+	questions: Question[],
+	answers: Answers,
+	visibleFor: (answers: Answers) => Set<string>
+): Set<string> {
+	const calculations = questions.filter((q) => q.type === 'calculate');
+	let visible = visibleFor(answers);
+	for (let pass = 0; pass <= calculations.length; pass++) {
+		const shown = visible;
+		const context = {
+			value: (name: string) => (shown.has(name) ? expressionValue(answers[name]) : '')
+		};
+		let changed = false;
+		for (const q of calculations) {
+			const ast = shown.has(q.name) ? compiled(q.calculation) : null;
+			const value = ast ? toText(evaluate(ast, context)) : undefined;
+			if (answers[q.name] === value) continue;
+			if (value === undefined) delete answers[q.name];
+			else answers[q.name] = value;
+			changed = true;
+		}
+		if (!changed) break;
+		visible = visibleFor(answers);
+	}
+	return visible;
 }
 
 const cache = new Map<string, Expr | null>();
