@@ -4,3 +4,4 @@ export * from './audit';
 export * from './system';
 export * from './surveys';
 export * from './responses';
+export * from './sms';

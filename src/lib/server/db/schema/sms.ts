@@ -1,0 +1,115 @@
+import {
+	boolean,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import type { ConversationState } from '../../../sms/conversation';
+import { orgIdColumn } from './columns';
+import { surveyIdColumn } from './surveys';
+
+export const smsProviderEnum = pgEnum('sms_provider', ['twilio']);
+
+/**
+ * An SMS number an organisation answers surveys on. The auth token is kept only encrypted
+ * (AES-256-GCM, key derived from APP_SECRET) and never leaves the server. The id is part of
+ * the webhook address (`/api/sms/twilio/ID`), so it is random (the demo's is `demo`).
+ */
+export const smsChannels = pgTable(
+	'sms_channels',
+	{
+		id: text().primaryKey(),
+		orgId: orgIdColumn(),
+		surveyId: surveyIdColumn(),
+		provider: smsProviderEnum().notNull().default('twilio'),
+		/** E.164, e.g. +15005550006: the organisation's own number, not a respondent's. */
+		senderNumber: text().notNull(),
+		accountId: text().notNull(),
+		authTokenEncrypted: text().notNull(),
+		/** Neutral start keyword, upper case (e.g. HELLO). */
+		keyword: text().notNull(),
+		/** Ends the conversation silently and deletes it; null for none. */
+		panicWord: text(),
+		expiryDays: integer().notNull().default(3),
+		/** At most one reminder, this many hours after the last message; null = off. */
+		reminderHours: integer(),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('sms_channels_org_idx').on(t.orgId)]
+);
+
+/**
+ * One phone's conversation in progress. The phone exists only as a keyed hash; message bodies
+ * are never kept, only the parsed state. Deleted on completion, opt-out, panic word or expiry.
+ */
+export const smsConversations = pgTable(
+	'sms_conversations',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		channelId: text()
+			.notNull()
+			.references(() => smsChannels.id, { onDelete: 'cascade' }),
+		phoneHash: text().notNull(),
+		state: jsonb().$type<ConversationState>().notNull(),
+		expiresAt: timestamp({ withTimezone: true }).notNull(),
+		reminded: boolean().notNull().default(false)
+	},
+	(t) => [
+		uniqueIndex('sms_conversations_phone_idx').on(t.channelId, t.phoneHash),
+		index('sms_conversations_expiry_idx').on(t.expiresAt)
+	]
+);
+
+/** Our own opt-out list (carriers' cannot be relied on), per organisation, by phone hash. */
+export const smsOptOuts = pgTable(
+	'sms_opt_outs',
+	{
+		orgId: orgIdColumn(),
+		phoneHash: text().notNull(),
+		since: date({ mode: 'string' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.orgId, t.phoneHash] })]
+);
+
+export const outboxStatusEnum = pgEnum('sms_outbox_status', [
+	'queued',
+	'sent',
+	'failed',
+	'skipped'
+]);
+
+/**
+ * Outgoing messages waiting for the provider: a durable queue that survives restarts, retried
+ * with backoff. The raw number is erased as soon as the provider has the message.
+ */
+export const smsOutbox = pgTable(
+	'sms_outbox',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		channelId: text()
+			.notNull()
+			.references(() => smsChannels.id, { onDelete: 'cascade' }),
+		toNumber: text(),
+		phoneHash: text().notNull(),
+		language: text().notNull(),
+		body: text().notNull(),
+		status: outboxStatusEnum().notNull().default('queued'),
+		attempts: integer().notNull().default(0),
+		nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		lastError: text(),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('sms_outbox_due_idx').on(t.status, t.nextAttemptAt)]
+);
+
+export type SmsChannel = typeof smsChannels.$inferSelect;
+export type SmsConversation = typeof smsConversations.$inferSelect;
+export type SmsOutboxRow = typeof smsOutbox.$inferSelect;
