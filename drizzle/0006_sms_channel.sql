@@ -19,6 +19,7 @@ CREATE TABLE "sms_conversations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"channel_id" text NOT NULL,
 	"phone_hash" text NOT NULL,
+	"version_id" uuid NOT NULL,
 	"state" jsonb NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"reminded" boolean DEFAULT false NOT NULL
@@ -48,6 +49,7 @@ CREATE TABLE "sms_outbox" (
 ALTER TABLE "sms_channels" ADD CONSTRAINT "sms_channels_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_channels" ADD CONSTRAINT "sms_channels_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_conversations" ADD CONSTRAINT "sms_conversations_channel_id_sms_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."sms_channels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sms_conversations" ADD CONSTRAINT "sms_conversations_version_id_survey_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."survey_versions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_opt_outs" ADD CONSTRAINT "sms_opt_outs_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_outbox" ADD CONSTRAINT "sms_outbox_channel_id_sms_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."sms_channels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "sms_channels_org_idx" ON "sms_channels" USING btree ("org_id");--> statement-breakpoint

@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { ConversationState } from '../../../sms/conversation';
 import { orgIdColumn } from './columns';
-import { surveyIdColumn } from './surveys';
+import { surveyIdColumn, surveyVersions } from './surveys';
 
 export const smsProviderEnum = pgEnum('sms_provider', ['twilio']);
 
@@ -58,6 +58,10 @@ export const smsConversations = pgTable(
 			.notNull()
 			.references(() => smsChannels.id, { onDelete: 'cascade' }),
 		phoneHash: text().notNull(),
+		/** The version the conversation started on: its question names are the state's. */
+		versionId: uuid()
+			.notNull()
+			.references(() => surveyVersions.id, { onDelete: 'cascade' }),
 		state: jsonb().$type<ConversationState>().notNull(),
 		expiresAt: timestamp({ withTimezone: true }).notNull(),
 		reminded: boolean().notNull().default(false)
