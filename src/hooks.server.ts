@@ -8,6 +8,7 @@ import { closeDatabase, db } from '$lib/server/db';
 import { translatorFor } from '$lib/server/i18n';
 import { isFormPost, isRespondentPath, loggablePath } from '$lib/server/respond/http';
 import { purgeIdleDrafts } from '$lib/server/respond/service';
+import { purgeExpiredConversations } from '$lib/server/sms/inbound';
 import { CHROME_LANGUAGES, chromeFor } from '$lib/survey/chrome';
 import { languageDirection } from '$lib/survey/languages';
 import { announceDemo, prepareDatabase } from '$lib/server/setup';
@@ -19,10 +20,14 @@ export const init: ServerInit = async () => {
 	const { database, seeded } = await prepareDatabase();
 	if (seeded) console.log('\n' + announceDemo(seeded, config().origin) + '\n');
 	console.log(`Heard ready on ${database.kind} in ${Math.round(performance.now() - started)} ms`);
-	// Respondents' unfinished drafts are deleted after 24 h idle. Every server may run this:
-	// it is one idempotent DELETE, so no coordination is needed.
+	// Respondents' unfinished drafts are deleted after 24 h idle, SMS conversations when they
+	// expire. Every server may run this: idempotent DELETEs, so no coordination is needed.
 	const purge = setInterval(
-		() => void purgeIdleDrafts(database.db).catch((e) => console.error('purge failed', e)),
+		() =>
+			void Promise.all([
+				purgeIdleDrafts(database.db),
+				purgeExpiredConversations(database.db)
+			]).catch((e) => console.error('purge failed', e)),
 		15 * 60 * 1000
 	);
 	purge.unref();

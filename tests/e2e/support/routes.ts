@@ -50,6 +50,10 @@ export const PAGE_ROUTES: { route: string; path: string; access: Access }[] = [
 
 /** Routes that are not pages a role walks: form endpoints, public tokens and probes. */
 export const OTHER_ROUTES: { route: string; why: string }[] = [
+	{
+		route: '/api/sms/twilio/[channel=channel]',
+		why: 'Twilio webhook, signed; src/lib/server/sms/inbound.db.test.ts'
+	},
 	{ route: '/s/[slug=linkslug]', why: 'public respondent page; respond*.spec.ts' },
 	{ route: '/s/[...rest]', why: 'neutral page for mistyped survey addresses; respond.spec.ts' },
 	{ route: '/i/[code=code]', why: 'public, opened by a single-use code; respond.spec.ts' },

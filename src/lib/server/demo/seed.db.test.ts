@@ -102,6 +102,15 @@ describe('seedDemo survey', () => {
 		expect(link).toMatchObject({ slug: 'demo', status: 'open' });
 		expect(Object.keys(found[0]!.helpContacts).sort()).toEqual(['ar', 'en', 'es', 'fr']);
 		expect(found[0]!.helpContacts.ar).toContain('112');
+		// And by SMS on the channel `demo`, keyword HELLO, its token kept only encrypted.
+		const [channel] = await db
+			.select()
+			.from(schema.smsChannels)
+			.where(eq(schema.smsChannels.id, 'demo'));
+		expect(channel).toMatchObject({ surveyId: found[0]!.id, keyword: 'HELLO' });
+		expect(channel!.authTokenEncrypted).not.toContain(
+			(await modules()).seed.DEMO_TWILIO_AUTH_TOKEN
+		);
 	});
 
 	it('adds no second survey or version when seeded again', async () => {

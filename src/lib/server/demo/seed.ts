@@ -2,7 +2,8 @@ import { count } from 'drizzle-orm';
 import { createUser, findUserByEmail } from '../auth/service';
 import { generatePassword } from '../auth/tokens';
 import type { Db } from '../db';
-import { organisations } from '../db/schema';
+import { organisations, smsChannels } from '../db/schema';
+import { encryptSecret } from '../secret';
 import { createOrganisation, findOrganisation } from '../orgs/service';
 import { seededRandom, type Random } from './random';
 import { DEMO_SURVEY } from './survey';
@@ -85,6 +86,34 @@ async function seedSurvey({ db, ownerEmail }: DemoContext) {
 	// The demo's open link is /s/demo (real links get random, topic-free slugs).
 	await createLink(db, actor, org.id, survey.id, { slug: 'demo' });
 	await saveHelpContacts(db, actor, org.id, survey.id, DEMO_HELP_CONTACTS);
+	await seedSmsChannel(db, org.id, survey.id);
+}
+
+/**
+ * The demo channel's auth token (32 hex characters, like Twilio's) when TWILIO_AUTH_TOKEN is not
+ * set at the first start: sign test webhooks with it (README).
+ */
+export const DEMO_TWILIO_AUTH_TOKEN = '0123456789abcdef0123456789abcdef';
+
+/** The demo's SMS channel `demo`: webhook /api/sms/twilio/demo, keyword HELLO. */
+async function seedSmsChannel(db: Db, orgId: string, surveyId: string) {
+	await db
+		.insert(smsChannels)
+		.values({
+			id: 'demo',
+			orgId,
+			surveyId,
+			senderNumber: '+15005550006',
+			accountId: 'AC' + '0'.repeat(32),
+			authTokenEncrypted: await encryptSecret(
+				db,
+				'sms-auth-token',
+				process.env.TWILIO_AUTH_TOKEN || DEMO_TWILIO_AUTH_TOKEN
+			),
+			keyword: 'HELLO',
+			panicWord: 'BANANA'
+		})
+		.onConflictDoNothing();
 }
 
 /** Neutral wording: the end screen may be seen by someone else (DOMAIN.md). */

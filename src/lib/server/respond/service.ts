@@ -125,13 +125,20 @@ export async function servedVersion(db: Db, id: string): Promise<ServedVersion |
 	return row;
 }
 
-/** The id of the version a survey serves today: its newest published one not archived. */
+/**
+ * The id of the version a survey serves today: its newest published one not archived. The
+ * outer column is named in full: drizzle leaves columns unqualified in single-table queries,
+ * and inside this subquery a bare `survey_id` would mean the versions' own column.
+ */
 const currentVersionId = (
-	surveyId: typeof surveyLinks.surveyId | typeof respondentCodes.surveyId
+	outer: 'survey_links.survey_id' | 'respondent_codes.survey_id' | 'surveys.id'
 ) =>
-	sql<
-		string | null
-	>`(select v.id from ${surveyVersions} v where v.survey_id = ${surveyId} and v.archived_at is null order by v.number desc limit 1)`;
+	sql<string | null>`(select v.id from ${surveyVersions} v where v.survey_id = ${sql.raw(
+		outer
+			.split('.')
+			.map((part) => `"${part}"`)
+			.join('.')
+	)} and v.archived_at is null order by v.number desc limit 1)`;
 
 /** What a respondent page needs of the organisation and the survey, fetched with the entry. */
 const settingsColumns = { exitUrl: organisations.exitUrl, helpContacts: surveys.helpContacts };
@@ -145,7 +152,7 @@ async function linkRow(db: Db, slug: string) {
 			surveyId: surveyLinks.surveyId,
 			status: surveyLinks.status,
 			endsOn: surveyLinks.endsOn,
-			versionId: currentVersionId(surveyLinks.surveyId),
+			versionId: currentVersionId('survey_links.survey_id'),
 			...settingsColumns
 		})
 		.from(surveyLinks)
@@ -243,7 +250,7 @@ async function codeRow(db: Db, code: string) {
 			used: respondentCodes.used,
 			revoked: respondentCodes.revoked,
 			expiresOn: respondentCodes.expiresOn,
-			versionId: currentVersionId(respondentCodes.surveyId),
+			versionId: currentVersionId('respondent_codes.survey_id'),
 			...settingsColumns
 		})
 		.from(respondentCodes)
@@ -562,4 +569,36 @@ export async function respondentSettings(
 export function printedCode(code: string): string {
 	const plain = canonicalCode(code);
 	return plain.length === 10 ? `${plain.slice(0, 5)}-${plain.slice(5)}` : plain;
+}
+
+/** The version a survey serves today (newest published, not archived), from the cache. */
+export async function openSurvey(db: Db, surveyId: string): Promise<ServedVersion | undefined> {
+	const [row] = await db
+		.select({ id: currentVersionId('surveys.id') })
+		.from(surveys)
+		.where(eq(surveys.id, surveyId));
+	return row?.id ? servedVersion(db, row.id) : undefined;
+}
+
+/**
+ * Stores an already checked response from a channel without web drafts (SMS): the same row as
+ * a web response — survey, version, channel, language, the date, the answers; nothing else.
+ */
+export async function storeResponse(
+	db: Db,
+	input: {
+		orgId: string;
+		surveyId: string;
+		versionId: string;
+		channel: 'web' | 'sms';
+		language: string;
+		answers: Answers;
+	},
+	now = new Date()
+): Promise<string> {
+	const [row] = await db
+		.insert(responses)
+		.values({ ...input, submittedOn: dayOf(now) })
+		.returning({ id: responses.id });
+	return row!.id;
 }

@@ -1,0 +1,219 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db';
+import { smsChannels, type Organisation } from '../db/schema';
+import { rows, useTestDatabase } from '../db/testing';
+import { fixtures } from '../db/testing/fixtures';
+import { DEMO_SURVEY } from '../demo/survey';
+import type { Actor } from '../orgs/service';
+import { encryptSecret } from '../secret';
+import { createSurvey, publishSurvey } from '../surveys/service';
+import { handleInbound, twiml } from './inbound';
+import { twilioSignature } from './twilio-signature';
+
+/**
+ * The SMS webhook on the database, as Twilio drives it: signatures, keywords, the whole demo
+ * survey, and a scan of every table for what must never be stored.
+ */
+
+let db: Db;
+useTestDatabase((d) => {
+	db = d.db;
+});
+const { person, organisation } = fixtures(() => db);
+
+const TOKEN = '0123456789abcdef0123456789abcdef';
+const URL_BASE = 'https://heard.example/api/sms/twilio/';
+const PHONE = '+447700900123';
+const CITY = 'Faraway-Town';
+
+let owner: Actor;
+let org: Organisation;
+let surveyId: string;
+let counter = 0;
+
+async function channel(id: string, more: Partial<typeof smsChannels.$inferInsert> = {}) {
+	await db.insert(smsChannels).values({
+		id,
+		orgId: org.id,
+		surveyId,
+		senderNumber: '+15005550006',
+		accountId: 'AC' + '0'.repeat(32),
+		authTokenEncrypted: await encryptSecret(db, 'sms-auth-token', TOKEN),
+		keyword: 'HELLO',
+		...more
+	});
+}
+
+beforeAll(async () => {
+	owner = await person('sms-owner');
+	org = await organisation('sms', owner);
+	const survey = await createSurvey(db, owner, org.id, { name: 'SMS', instrument: DEMO_SURVEY });
+	expect(await publishSurvey(db, owner, org.id, survey.id)).toMatchObject({ ok: true });
+	surveyId = survey.id;
+	await channel('smschan', { panicWord: 'BANANA' });
+});
+
+/** A signed webhook post, with the location fields Twilio adds. */
+function post(
+	body: string,
+	options: {
+		from?: string;
+		channel?: string;
+		token?: string;
+		url?: string;
+		signature?: string | null;
+	} = {}
+) {
+	const channelId = options.channel ?? 'smschan';
+	const url = options.url ?? `${URL_BASE}${channelId}`;
+	const params = new URLSearchParams({
+		MessageSid: `SM${(counter++).toString().padStart(32, '0')}`,
+		AccountSid: 'AC' + '0'.repeat(32),
+		From: options.from ?? PHONE,
+		To: '+15005550006',
+		Body: body,
+		FromCity: CITY,
+		FromState: 'Nowhere',
+		FromZip: '99999',
+		FromCountry: 'ZZ',
+		NumMedia: '0'
+	});
+	const signature =
+		options.signature === undefined
+			? twilioSignature(options.token ?? TOKEN, url, [...params.entries()])
+			: options.signature;
+	return handleInbound(db, {
+		channelId,
+		url: `${URL_BASE}${channelId}`,
+		signature,
+		params
+	});
+}
+
+async function count(table: string): Promise<number> {
+	const [row] = await rows<{ n: number }>(
+		db.execute(sql.raw(`select count(*)::int as n from ${table}`))
+	);
+	return row!.n;
+}
+
+async function wholeDatabaseText(): Promise<string> {
+	const tables = await rows<{ table_name: string }>(
+		db.execute(
+			sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`
+		)
+	);
+	const parts: string[] = [];
+	for (const { table_name } of tables) {
+		const dump = await rows<{ t: string }>(
+			db.execute(sql.raw(`select t::text as t from "${table_name}" t`))
+		);
+		parts.push(...dump.map((r) => r.t));
+	}
+	return parts.join('\n');
+}
+
+describe('the webhook refuses what Twilio did not sign', () => {
+	it('answers 400 without a signature, 403 for a wrong one, 404 for an unknown channel', async () => {
+		expect(await post('HELLO', { signature: null })).toEqual({ status: 400 });
+		expect(await post('HELLO', { token: 'f'.repeat(32) })).toEqual({ status: 403 });
+		expect(
+			await post('HELLO', { url: 'https://elsewhere.example/api/sms/twilio/smschan' })
+		).toEqual({ status: 403 });
+		expect(await post('HELLO', { channel: 'nosuchchannel' })).toEqual({ status: 404 });
+		expect(await count('sms_conversations')).toBe(0);
+	});
+});
+
+describe('a conversation by SMS', () => {
+	it('completes the demo survey and stores it like a web response, with no phone anywhere', async () => {
+		const before = await count('responses');
+		const started = await post('hello');
+		expect(started).toMatchObject({ status: 200, outcome: 'started' });
+		const menu = (started as { messages: string[] }).messages.join('\n');
+		expect(menu).toContain('English');
+		expect(menu).toContain('العربية');
+		let outcome = 'started';
+		for (let i = 0; i < 80 && outcome !== 'completed'; i++) {
+			const result = await post('1');
+			expect(result.status).toBe(200);
+			outcome = (result as { outcome: string }).outcome;
+			expect(outcome, `turn ${i}`).toMatch(/continue|completed/);
+		}
+		expect(outcome).toBe('completed');
+		expect(await count('responses')).toBe(before + 1);
+		expect(await count('sms_conversations')).toBe(0);
+		const [row] = await rows<{
+			channel: string;
+			language: string;
+			answers: Record<string, unknown>;
+		}>(db.execute(sql`select channel, language, answers from responses where channel = 'sms'`));
+		expect(row).toMatchObject({ channel: 'sms', language: 'en' });
+		expect(row!.answers).toMatchObject({ safety_check: 'yes', consent: 'yes' });
+		const everything = await wholeDatabaseText();
+		expect(everything).not.toContain(PHONE);
+		expect(everything).not.toContain(PHONE.slice(1));
+		expect(everything).not.toContain(CITY);
+		expect(everything).not.toContain('Nowhere');
+	});
+
+	it('STOP opts out (draft gone, one confirmation, then silence) until START', async () => {
+		const phone = '+447700900222';
+		await post('HELLO', { from: phone });
+		expect(await count('sms_conversations')).toBe(1);
+		const stop = await post(' stop ', { from: phone });
+		expect(stop).toMatchObject({ status: 200, outcome: 'optedOut' });
+		expect((stop as { messages: string[] }).messages).toHaveLength(1);
+		expect(await count('sms_conversations')).toBe(0);
+		expect(await post('HELLO', { from: phone })).toMatchObject({
+			outcome: 'ignored',
+			messages: []
+		});
+		expect(await post('HELP', { from: phone })).toMatchObject({ outcome: 'ignored', messages: [] });
+		expect(await post('START', { from: phone })).toMatchObject({ outcome: 'optedIn' });
+		expect(await post('HELLO', { from: phone })).toMatchObject({ outcome: 'started' });
+		await post('STOP', { from: phone });
+	});
+
+	it('the panic word ends the conversation silently and deletes it', async () => {
+		const phone = '+447700900333';
+		await post('HELLO', { from: phone });
+		expect(await post('banana', { from: phone })).toMatchObject({
+			status: 200,
+			outcome: 'panic',
+			messages: []
+		});
+		expect(await count('sms_conversations')).toBe(0);
+	});
+
+	it('HELP answers with the help text; other messages without a conversation get nothing', async () => {
+		const phone = '+447700900444';
+		const help = await post('help', { from: phone });
+		expect(help).toMatchObject({ outcome: 'help' });
+		expect((help as { messages: string[] }).messages[0]).toContain('HELLO');
+		expect(await post('what is this?', { from: phone })).toMatchObject({
+			outcome: 'ignored',
+			messages: []
+		});
+	});
+
+	it('an expired conversation is dropped; only the keyword starts again', async () => {
+		const phone = '+447700900555';
+		await post('HELLO', { from: phone });
+		await db.execute(sql`update sms_conversations set expires_at = now() - interval '1 minute'`);
+		expect(await post('1', { from: phone })).toMatchObject({ outcome: 'ignored' });
+		expect(await count('sms_conversations')).toBe(0);
+		expect(await post('HELLO', { from: phone })).toMatchObject({ outcome: 'started' });
+		await post('STOP', { from: phone });
+	});
+});
+
+describe('twiml', () => {
+	it('escapes XML and says nothing for silence', () => {
+		expect(twiml([])).toBe('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
+		expect(twiml(['1 <a> & "b"', 'مرحبا'])).toBe(
+			'<?xml version="1.0" encoding="UTF-8"?><Response><Message>1 &lt;a&gt; &amp; &quot;b&quot;</Message><Message>مرحبا</Message></Response>'
+		);
+	});
+});

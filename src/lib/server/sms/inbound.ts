@@ -1,0 +1,209 @@
+import { and, eq, lt } from 'drizzle-orm';
+import { keywordOf, isPanicWord, readState, reply, start, type Turn } from '../../sms/conversation';
+import { helpText, optedInText, optedOutText } from '../../sms/words';
+import type { Answers } from '../../survey/relevance';
+import type { Db } from '../db';
+import { smsChannels, smsConversations, smsOptOuts, type SmsChannel } from '../db/schema';
+import { decryptSecret } from '../secret';
+import { dayOf, openSurvey, servedVersion, storeResponse } from '../respond/service';
+import { phoneHash } from './phone';
+import { verifyTwilioSignature } from './twilio-signature';
+
+/**
+ * An inbound SMS, from the webhook to the reply: signature first (nothing is read or stored
+ * before it passes), gateway location fields dropped, the number turned into a keyed hash at
+ * once, keywords and the panic word, then the conversation engine. Bodies are never stored;
+ * a completed conversation becomes a response exactly like a web one, with no phone reference.
+ */
+
+/** Twilio's location guesses about the sender: dropped on arrival (DOMAIN.md). */
+const LOCATION_FIELDS = /^(From|To|Caller|Called)(City|State|Zip|Country)$/;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type InboundResult =
+	{ status: 400 | 403 | 404 } | { status: 200; messages: string[]; outcome: InboundOutcome };
+
+export type InboundOutcome =
+	'optedOut' | 'optedIn' | 'help' | 'ignored' | 'panic' | 'started' | Turn['outcome'];
+
+const channels = new Map<string, { channel: SmsChannel; token: string | null; at: number }>();
+
+/** Channel rows change rarely; a few seconds of caching spares a query per message. */
+async function channelOf(db: Db, id: string, now: number) {
+	const cached = channels.get(id);
+	if (cached && now - cached.at < 5000) return cached;
+	const [channel] = await db.select().from(smsChannels).where(eq(smsChannels.id, id));
+	if (!channel) return null;
+	const token = await decryptSecret(db, 'sms-auth-token', channel.authTokenEncrypted);
+	const entry = { channel, token, at: now };
+	if (channels.size > 500) channels.clear();
+	channels.set(id, entry);
+	return entry;
+}
+
+/** Handles one Twilio webhook post. `url` is the public URL Twilio called (from ORIGIN). */
+export async function handleInbound(
+	db: Db,
+	input: { channelId: string; url: string; signature: string | null; params: URLSearchParams },
+	now = new Date()
+): Promise<InboundResult> {
+	if (!input.signature) return { status: 400 };
+	const found = await channelOf(db, input.channelId, now.getTime());
+	if (!found?.token) return { status: 404 };
+	const pairs = [...input.params.entries()];
+	if (!verifyTwilioSignature(found.token, input.signature, input.url, pairs))
+		return { status: 403 };
+	const { channel } = found;
+
+	for (const key of [...input.params.keys()])
+		if (LOCATION_FIELDS.test(key)) input.params.delete(key);
+	const from = input.params.get('From') ?? '';
+	const body = (input.params.get('Body') ?? '').slice(0, 1600);
+	if (!/^\+[1-9]\d{6,14}$/.test(from)) return { status: 400 };
+	const phone = await phoneHash(db, from);
+	return converse(db, channel, phone, body, now);
+}
+
+/** The conversation for one phone (by hash) and one message body. Pure of any provider. */
+export async function converse(
+	db: Db,
+	channel: SmsChannel,
+	phone: string,
+	body: string,
+	now = new Date()
+): Promise<Extract<InboundResult, { status: 200 }>> {
+	const keyword = keywordOf(body);
+	const [conversation] = await db
+		.select()
+		.from(smsConversations)
+		.where(and(eq(smsConversations.channelId, channel.id), eq(smsConversations.phoneHash, phone)));
+	const language = conversation ? (readState(conversation.state)?.language ?? null) : null;
+	const survey = await openSurvey(db, channel.surveyId);
+	const lang = language ?? survey?.instrument.defaultLanguage ?? 'en';
+
+	if (keyword === 'stop') {
+		await db.transaction(async (tx) => {
+			await tx
+				.insert(smsOptOuts)
+				.values({ orgId: channel.orgId, phoneHash: phone, since: dayOf(now) })
+				.onConflictDoNothing();
+			await tx.delete(smsConversations).where(forPhone(channel.id, phone));
+		});
+		return { status: 200, outcome: 'optedOut', messages: [optedOutText(lang)] };
+	}
+	if (keyword === 'start') {
+		await db
+			.delete(smsOptOuts)
+			.where(and(eq(smsOptOuts.orgId, channel.orgId), eq(smsOptOuts.phoneHash, phone)));
+		return { status: 200, outcome: 'optedIn', messages: [optedInText(lang, channel.keyword)] };
+	}
+	const [optedOut] = await db
+		.select({ since: smsOptOuts.since })
+		.from(smsOptOuts)
+		.where(and(eq(smsOptOuts.orgId, channel.orgId), eq(smsOptOuts.phoneHash, phone)));
+	// Opted out: no further messages ever, until START.
+	if (optedOut) return { status: 200, outcome: 'ignored', messages: [] };
+	if (keyword === 'help')
+		return { status: 200, outcome: 'help', messages: [helpText(lang, channel.keyword)] };
+	if (isPanicWord(body, channel.panicWord)) {
+		await db.delete(smsConversations).where(forPhone(channel.id, phone));
+		return { status: 200, outcome: 'panic', messages: [] };
+	}
+
+	const expiresAfterMs = channel.expiryDays * DAY_MS;
+	const state = conversation ? readState(conversation.state) : null;
+	const live = conversation && state && conversation.expiresAt.getTime() > now.getTime();
+	if (!live) {
+		if (conversation) await db.delete(smsConversations).where(forPhone(channel.id, phone));
+		if (!survey || body.trim().toUpperCase() !== channel.keyword)
+			return { status: 200, outcome: 'ignored', messages: [] };
+		const turn = start(survey.instrument, now);
+		await save(db, channel, phone, survey.id, turn, now, expiresAfterMs);
+		return { status: 200, outcome: 'started', messages: turn.messages };
+	}
+	const version = await servedVersion(db, conversation.versionId);
+	if (!version) {
+		await db.delete(smsConversations).where(forPhone(channel.id, phone));
+		return { status: 200, outcome: 'ignored', messages: [] };
+	}
+	const turn = reply(version.instrument, state, body, now, { expiresAfterMs });
+	if (turn.outcome === 'continue') {
+		await save(db, channel, phone, version.id, turn, now, expiresAfterMs);
+	} else if (turn.outcome === 'completed') {
+		await db.transaction(async (tx) => {
+			const [deleted] = await tx
+				.delete(smsConversations)
+				.where(forPhone(channel.id, phone))
+				.returning({ id: smsConversations.id });
+			// Two messages racing: only the one that removed the conversation stores it.
+			if (!deleted) return;
+			await storeResponse(
+				tx,
+				{
+					orgId: channel.orgId,
+					surveyId: channel.surveyId,
+					versionId: version.id,
+					channel: 'sms',
+					language: state.language ?? version.instrument.defaultLanguage,
+					answers: turn.answers as Answers
+				},
+				now
+			);
+		});
+	} else {
+		await db.delete(smsConversations).where(forPhone(channel.id, phone));
+	}
+	return { status: 200, outcome: turn.outcome, messages: turn.messages };
+}
+
+function forPhone(channelId: string, phone: string) {
+	return and(eq(smsConversations.channelId, channelId), eq(smsConversations.phoneHash, phone));
+}
+
+async function save(
+	db: Db,
+	channel: SmsChannel,
+	phone: string,
+	versionId: string,
+	turn: Turn,
+	now: Date,
+	expiresAfterMs: number
+) {
+	if (!turn.state) return;
+	const values = {
+		channelId: channel.id,
+		phoneHash: phone,
+		versionId,
+		state: turn.state,
+		expiresAt: new Date(now.getTime() + expiresAfterMs)
+	};
+	await db
+		.insert(smsConversations)
+		.values(values)
+		.onConflictDoUpdate({
+			target: [smsConversations.channelId, smsConversations.phoneHash],
+			set: { state: values.state, expiresAt: values.expiresAt, versionId }
+		});
+}
+
+/** Deletes conversations past their expiry; returns how many. */
+export async function purgeExpiredConversations(db: Db, now = new Date()): Promise<number> {
+	const rows = await db
+		.delete(smsConversations)
+		.where(lt(smsConversations.expiresAt, now))
+		.returning({ id: smsConversations.id });
+	return rows.length;
+}
+
+/** TwiML for the reply: one <Message> per text, XML-escaped; none for silence. */
+export function twiml(messages: string[]): string {
+	const escape = (s: string) =>
+		s.replace(
+			/[<>&'"]/g,
+			(c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!
+		);
+	return `<?xml version="1.0" encoding="UTF-8"?><Response>${messages
+		.map((m) => `<Message>${escape(m)}</Message>`)
+		.join('')}</Response>`;
+}
