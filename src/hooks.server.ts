@@ -138,10 +138,24 @@ const headers: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(csrf, respondentPosts, session, locale, headers);
 
+function errorName(error: unknown): string {
+	return error instanceof Error ? error.name : typeof error;
+}
+
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: event.locals.t?.('errors.notFound') ?? message };
 	const id = crypto.randomUUID().slice(0, 8);
-	// The path only: query strings may carry tokens.
-	console.error(`[${id}] ${event.request.method} ${loggablePath(event.url.pathname)}`, error);
+	const path = loggablePath(event.url.pathname);
+	if (isRespondentPath(event.url.pathname) || path.startsWith('/api/sms/')) {
+		// Respondents' requests: the error's kind only. A database error's message carries the
+		// query's parameters (answers, hashes), which have no place in a log.
+		const cause = (error as { cause?: { code?: string } } | null)?.cause?.code;
+		console.error(
+			`[${id}] ${event.request.method} ${path}: ${errorName(error)}${cause ? ` (${cause})` : ''}`
+		);
+	} else {
+		// The path only: query strings may carry tokens.
+		console.error(`[${id}] ${event.request.method} ${path}`, error);
+	}
 	return { message: event.locals.t?.('errors.unexpected') ?? 'Unexpected error', id };
 };

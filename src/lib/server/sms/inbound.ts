@@ -5,7 +5,13 @@ import type { Answers } from '../../survey/relevance';
 import type { Db } from '../db';
 import { smsChannels, smsConversations, smsOptOuts, type SmsChannel } from '../db/schema';
 import { decryptSecret } from '../secret';
-import { dayOf, openSurvey, servedVersion, storeResponse } from '../respond/service';
+import {
+	dayOf,
+	openSurvey,
+	servedVersion,
+	storeResponse,
+	type ServedVersion
+} from '../respond/service';
 import { phoneHash } from './phone';
 import { verifyTwilioSignature } from './twilio-signature';
 
@@ -27,16 +33,27 @@ export type InboundResult =
 export type InboundOutcome =
 	'optedOut' | 'optedIn' | 'help' | 'ignored' | 'panic' | 'started' | Turn['outcome'];
 
-const channels = new Map<string, { channel: SmsChannel; token: string | null; at: number }>();
+interface CachedChannel {
+	channel: SmsChannel;
+	token: string | null;
+	/** The version new conversations start on. */
+	survey: ServedVersion | undefined;
+	at: number;
+}
 
-/** Channel rows change rarely; a few seconds of caching spares a query per message. */
-async function channelOf(db: Db, id: string, now: number) {
+const channels = new Map<string, CachedChannel>();
+
+/**
+ * Channel rows and the version they serve change rarely; caching them for a few seconds
+ * spares two queries per message (a change shows within 5 s on every server).
+ */
+async function channelOf(db: Db, id: string, now: number): Promise<CachedChannel | null> {
 	const cached = channels.get(id);
 	if (cached && now - cached.at < 5000) return cached;
 	const [channel] = await db.select().from(smsChannels).where(eq(smsChannels.id, id));
 	if (!channel) return null;
 	const token = await decryptSecret(db, 'sms-auth-token', channel.authTokenEncrypted);
-	const entry = { channel, token, at: now };
+	const entry = { channel, token, survey: await openSurvey(db, channel.surveyId), at: now };
 	if (channels.size > 500) channels.clear();
 	channels.set(id, entry);
 	return entry;
@@ -54,7 +71,7 @@ export async function handleInbound(
 	const pairs = [...input.params.entries()];
 	if (!verifyTwilioSignature(found.token, input.signature, input.url, pairs))
 		return { status: 403 };
-	const { channel } = found;
+	const { channel, survey } = found;
 
 	for (const key of [...input.params.keys()])
 		if (LOCATION_FIELDS.test(key)) input.params.delete(key);
@@ -62,24 +79,27 @@ export async function handleInbound(
 	const body = (input.params.get('Body') ?? '').slice(0, 1600);
 	if (!/^\+[1-9]\d{6,14}$/.test(from)) return { status: 400 };
 	const phone = await phoneHash(db, from);
-	return converse(db, channel, phone, body, now);
+	return converse(db, channel, survey, phone, body, now);
 }
 
 /** The conversation for one phone (by hash) and one message body. Pure of any provider. */
 export async function converse(
 	db: Db,
 	channel: SmsChannel,
+	survey: ServedVersion | undefined,
 	phone: string,
 	body: string,
 	now = new Date()
 ): Promise<Extract<InboundResult, { status: 200 }>> {
 	const keyword = keywordOf(body);
-	const [conversation] = await db
-		.select()
-		.from(smsConversations)
-		.where(and(eq(smsConversations.channelId, channel.id), eq(smsConversations.phoneHash, phone)));
+	const [[conversation], [optedOut]] = await Promise.all([
+		db.select().from(smsConversations).where(forPhone(channel.id, phone)),
+		db
+			.select({ since: smsOptOuts.since })
+			.from(smsOptOuts)
+			.where(and(eq(smsOptOuts.orgId, channel.orgId), eq(smsOptOuts.phoneHash, phone)))
+	]);
 	const language = conversation ? (readState(conversation.state)?.language ?? null) : null;
-	const survey = await openSurvey(db, channel.surveyId);
 	const lang = language ?? survey?.instrument.defaultLanguage ?? 'en';
 
 	if (keyword === 'stop') {
@@ -98,10 +118,6 @@ export async function converse(
 			.where(and(eq(smsOptOuts.orgId, channel.orgId), eq(smsOptOuts.phoneHash, phone)));
 		return { status: 200, outcome: 'optedIn', messages: [optedInText(lang, channel.keyword)] };
 	}
-	const [optedOut] = await db
-		.select({ since: smsOptOuts.since })
-		.from(smsOptOuts)
-		.where(and(eq(smsOptOuts.orgId, channel.orgId), eq(smsOptOuts.phoneHash, phone)));
 	// Opted out: no further messages ever, until START.
 	if (optedOut) return { status: 200, outcome: 'ignored', messages: [] };
 	if (keyword === 'help')
