@@ -13,7 +13,6 @@
  * BENCH_DATABASE_URL overrides the PostgreSQL server; DURATION (seconds per run) and
  * CONNECTIONS override the load; BENCH_CPU_PROF=1 writes a CPU profile of the server.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -21,7 +20,6 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon, { type Request, type Result } from 'autocannon';
 import { count, eq, inArray } from 'drizzle-orm';
-import postgres from 'postgres';
 import { generateToken, hashToken } from '../src/lib/server/auth/tokens';
 import { openDatabase, type Database } from '../src/lib/server/db/client';
 import { responseDrafts, responses } from '../src/lib/server/db/schema';
@@ -30,9 +28,8 @@ import { checkAnswers, type RawValues } from '../src/lib/survey/answers';
 import { PREFER_NOT_TO_SAY } from '../src/lib/survey/chrome';
 import type { Question } from '../src/lib/survey/model';
 import { relevanceOf } from '../src/lib/survey/relevance';
+import { ensureBuild, PG_URL, ROOT, withServer } from './support/server';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DB_NAME = 'heard_bench_respond';
 const PORT = 3992;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -64,74 +61,28 @@ const FORM_HEADERS = {
 	'sec-fetch-site': 'same-origin'
 };
 
-if (!fs.existsSync(path.join(ROOT, 'build/handler.js'))) {
-	spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
-		cwd: ROOT,
-		stdio: 'inherit'
-	});
-}
+/** The server's process id, for its CPU share. */
+let serverPid = 0;
 
-const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
-await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
-await admin.unsafe(`create database ${DB_NAME}`);
-const url = new URL(PG_URL);
-url.pathname = `/${DB_NAME}`;
-
-let server: ChildProcess | undefined;
-let database: Database | undefined;
-try {
-	server = spawn(
-		process.execPath,
-		[
-			...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []),
-			'build'
-		],
-		{
-			cwd: ROOT,
-			env: {
-				...process.env,
-				HOST: '127.0.0.1',
-				PORT: String(PORT),
-				ORIGIN: BASE,
-				DATABASE_URL: url.toString(),
-				ADMIN_PASSWORD: 'quiet-harbour-lantern-27',
-				RESPOND_LIMIT_PER_MINUTE: RESPOND_LIMIT
-			},
-			// stdout carries the demo sign-in; errors still show.
-			stdio: ['ignore', 'ignore', 'inherit']
-		}
-	);
-	await healthy();
-	database = await openDatabase({ url: url.toString(), max: 4 });
-	await run(database);
-} finally {
-	if (server && server.exitCode === null && !server.signalCode) {
-		const exited = new Promise((r) => server!.once('exit', r));
-		server.kill('SIGTERM');
-		const timer = setTimeout(() => server!.kill('SIGKILL'), 10_000);
-		await exited;
-		clearTimeout(timer);
-	}
-	await database?.close();
-	await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
-	await admin.end();
-}
-if (process.env.BENCH_CPU_PROF) console.log(`\nServer CPU profile in ${CPU_PROF_DIR}`);
-
-async function healthy() {
-	const started = performance.now();
-	while (performance.now() - started < 60_000) {
-		if (server!.exitCode !== null || server!.signalCode)
-			throw new Error(`server exited (${server!.exitCode ?? server!.signalCode})`);
+ensureBuild();
+await withServer(
+	{
+		name: DB_NAME,
+		port: PORT,
+		env: { RESPOND_LIMIT_PER_MINUTE: RESPOND_LIMIT },
+		args: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []
+	},
+	async ({ databaseUrl, server }) => {
+		serverPid = server.pid!;
+		const database = await openDatabase({ url: databaseUrl, max: 4 });
 		try {
-			if ((await fetch(`${BASE}/healthz`)).ok) return;
-		} catch {
-			/* not listening yet */
+			await run(database);
+		} finally {
+			await database.close();
 		}
-		await new Promise((r) => setTimeout(r, 50));
 	}
-	throw new Error('server did not become healthy within 60 s');
-}
+);
+if (process.env.BENCH_CPU_PROF) console.log(`\nServer CPU profile in ${CPU_PROF_DIR}`);
 
 async function run(database: Database) {
 	const db = database.db;
@@ -474,7 +425,7 @@ function cpuMeter(): (done: number) => { share: string; perRequest: string } {
 			}
 			// user nice system idle iowait irq softirq steal
 			const busy = all[0]! + all[1]! + all[2]! + all[5]! + all[6]! + all[7]!;
-			return { at: performance.now(), busy, server: ticks(server!.pid!), db, bench: ticks('self') };
+			return { at: performance.now(), busy, server: ticks(serverPid), db, bench: ticks('self') };
 		} catch {
 			return null;
 		}
