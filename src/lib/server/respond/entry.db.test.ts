@@ -16,7 +16,7 @@ import { rows, useTestDatabase } from '../db/testing';
 import { fixtures } from '../db/testing/fixtures';
 import { DEMO_SURVEY } from '../demo/survey';
 import type { Actor } from '../orgs/service';
-import { archiveVersion, createSurvey, publishSurvey } from '../surveys/service';
+import { archiveVersion, createSurvey, publishSurvey, saveDraft } from '../surveys/service';
 import { allowHit } from './limits';
 import {
 	canonicalCode,
@@ -25,6 +25,7 @@ import {
 	findReceipt,
 	generateCodes,
 	openEntry,
+	openSurvey,
 	printedCode,
 	purgeIdleDrafts,
 	randomCode,
@@ -646,5 +647,24 @@ describe('printedCode', () => {
 			ok: true,
 			codeId: await codeId(code!)
 		});
+	});
+});
+
+describe('openSurvey', () => {
+	it('serves each survey its own newest published version, never another survey’s', async () => {
+		const first = await demoSurvey('Open survey A');
+		const second = await demoSurvey('Open survey B');
+		// A second version of the first survey, so "newest" has something to choose from.
+		const changed = { ...DEMO_SURVEY, title: { ...DEMO_SURVEY.title, en: 'Another title' } };
+		expect(
+			await saveDraft(db, org.id, first.id, { instrument: changed, revision: 1 })
+		).toMatchObject({
+			ok: true
+		});
+		expect(await publishSurvey(db, owner, org.id, first.id)).toMatchObject({ ok: true, number: 2 });
+		expect(await openSurvey(db, first.id)).toMatchObject({ surveyId: first.id, number: 2 });
+		expect(await openSurvey(db, second.id)).toMatchObject({ surveyId: second.id, number: 1 });
+		const unpublished = await demoSurvey('Open survey C', { publish: false });
+		expect(await openSurvey(db, unpublished.id)).toBeUndefined();
 	});
 });
