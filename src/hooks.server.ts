@@ -9,6 +9,8 @@ import { translatorFor } from '$lib/server/i18n';
 import { isFormPost, isRespondentPath, loggablePath } from '$lib/server/respond/http';
 import { purgeIdleDrafts } from '$lib/server/respond/service';
 import { purgeExpiredConversations } from '$lib/server/sms/inbound';
+import { startOutboxWorker } from '$lib/server/sms/outbox';
+import { twilioProvider } from '$lib/server/sms/twilio';
 import { CHROME_LANGUAGES, chromeFor } from '$lib/survey/chrome';
 import { languageDirection } from '$lib/survey/languages';
 import { announceDemo, prepareDatabase } from '$lib/server/setup';
@@ -31,8 +33,12 @@ export const init: ServerInit = async () => {
 		15 * 60 * 1000
 	);
 	purge.unref();
+	// Queued invitations go out through the provider; several servers share the queue safely.
+	const stopOutbox =
+		process.env.SMS_WORKER === 'off' ? null : startOutboxWorker(database.db, twilioProvider());
 	process.once('sveltekit:shutdown', () => {
 		clearInterval(purge);
+		void stopOutbox?.();
 		void closeDatabase();
 	});
 };

@@ -44,6 +44,8 @@ export async function withServer<T>(
 				ORIGIN: base,
 				DATABASE_URL: url.toString(),
 				ADMIN_PASSWORD: 'quiet-harbour-lantern-27',
+				// A benchmark never sends SMS to a provider.
+				SMS_WORKER: 'off',
 				...options.env
 			},
 			// stdout carries the demo sign-in; errors still show.

@@ -19,6 +19,7 @@ function expected(access: Access, who: Who): number {
 	if (who === 'outsider') return 404;
 	if (access === 'member') return 200;
 	if (access === 'surveys' || access === 'responses') return who === 'donor' ? 403 : 200;
+	if (access === 'editors') return who === 'owner' || who === 'manager' ? 200 : 403;
 	return who === 'owner' ? 200 : 403;
 }
 

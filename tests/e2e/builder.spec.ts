@@ -167,3 +167,36 @@ test('analysts can read surveys but not change them; donors cannot open them', a
 	const response = await donor.goto('/o/demo/surveys');
 	expect(response?.status()).toBe(403);
 });
+
+test('the builder shows what SMS respondents would get: the long consent text, and a short question that fits', async ({
+	page
+}) => {
+	await signIn(page, 'owner');
+	await page.goto('/o/demo/surveys');
+	await page.getByRole('link', { name: 'Programme feedback (demo)' }).click();
+
+	// Advice beside the publishing problems, closed until asked for; it links to each question.
+	const summary = page.locator('details.sms-summary');
+	await expect(summary.locator('summary')).toHaveText(/^\d+ questions need attention for SMS$/);
+	await summary.locator('summary').click();
+	await summary.getByRole('button', { name: 'consent', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Question consent' })).toBeFocused();
+
+	const sms = page.getByRole('region', { name: 'SMS check' });
+	await expect(sms).toContainText('Longer than 3 segments in en, fr, es, and ar.');
+	await expect(sms.getByRole('listitem')).toHaveText([
+		'5 segments (en)',
+		'12 segments (fr)',
+		'10 segments (es)',
+		'9 segments (ar)'
+	]);
+	await expect(sms).toContainText('Needs Unicode (UCS-2');
+
+	const outline = page.getByRole('navigation', { name: 'Pages and questions' });
+	await outline.getByText('privacy_kept', { exact: true }).click();
+	await expect(sms).toContainText('Fits in 3 segments in every language.');
+	await expect(sms).not.toContainText('Longer than');
+	await expect(sms).toContainText('fr (U+00A0)');
+	// Advice, not a blocker: publishing stays available.
+	await expect(page.getByRole('button', { name: 'Publish' })).toBeEnabled();
+});

@@ -464,7 +464,8 @@ function readDate(typed: string): string {
 
 // --- Writing messages --------------------------------------------------------------------
 
-function noteText(instrument: Instrument, q: Question, language: string): string {
+/** A note as its own message: its label and hint (the builder's SMS check counts it too). */
+export function noteText(instrument: Instrument, q: Question, language: string): string {
 	const fallback = instrument.defaultLanguage;
 	return [textIn(q.label, language, fallback), textIn(q.hint, language, fallback)]
 		.filter(Boolean)

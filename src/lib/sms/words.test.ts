@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CHROME_LANGUAGES, chromeFor } from '../survey/chrome';
+import { smsInfo } from './segments';
 import {
 	formatWords,
 	helpText,
+	invitationText,
 	optedInText,
 	optedOutText,
 	PLACEHOLDERS,
@@ -64,6 +66,7 @@ describe('SMS words', () => {
 		for (const [code, words] of entries()) {
 			if (!words.help.includes('STOP')) problems.push(`${code}.help`);
 			if (!words.optedOut.includes('START')) problems.push(`${code}.optedOut`);
+			if (!words.invitation.includes('STOP')) problems.push(`${code}.invitation`);
 		}
 		expect(problems).toEqual([]);
 	});
@@ -107,8 +110,9 @@ describe('SMS words', () => {
 				});
 				// UCS-2 counts UTF-16 code units, which `length` is.
 				const limit = gsm.test(text) ? 160 : 70;
-				// Help goes out once, on request: two segments are allowed there.
-				const allowed = key === 'help' ? limit * 2 : limit;
+				// Help goes out once, on request, and the invitation once per person: two segments
+				// are allowed there (the invitation is held to the exact count below).
+				const allowed = key === 'help' || key === 'invitation' ? limit * 2 : limit;
 				if (text.length > allowed) problems.push(`${code}.${key}: ${text.length}`);
 			}
 		expect(problems).toEqual([]);
@@ -152,5 +156,21 @@ describe('SMS words', () => {
 			expect(helpText(code, 'HELLO')).toContain('HELLO');
 			expect(optedInText(code, 'HELLO')).not.toMatch(/[{}]/);
 		}
+	});
+
+	it('invite in at most two segments, one in GSM-7, even with a long keyword', () => {
+		expect(invitationText('en', 'HELLO')).toBe(
+			'Hello. You are invited to answer a short questionnaire. Reply HELLO to start, or STOP if you do not want messages.'
+		);
+		expect(invitationText('pt-BR', 'OLA')).toBe(invitationText('pt', 'OLA'));
+		const problems: string[] = [];
+		for (const code of SMS_LANGUAGES) {
+			const text = invitationText(code, 'QUESTIONS');
+			const info = smsInfo(text);
+			if (!text.includes('QUESTIONS') || /[{}]/.test(text)) problems.push(`${code}: keyword`);
+			if (info.segments > (info.encoding === 'gsm7' ? 1 : 2))
+				problems.push(`${code}: ${info.encoding} ${info.segments}`);
+		}
+		expect(problems).toEqual([]);
 	});
 });

@@ -43,6 +43,11 @@ export interface SmsWords {
 	optedOut: string;
 	/** `{keyword}`: after START / UNSTOP. */
 	optedIn: string;
+	/**
+	 * `{keyword}`: the first message to a number a caseworker judged safe to invite. It goes to a
+	 * phone others may read, so it says even less than the rest: no topic, sender or name.
+	 */
+	invitation: string;
 }
 
 /** The placeholders each key must carry, in every language. */
@@ -64,7 +69,8 @@ export const PLACEHOLDERS: Record<keyof SmsWords, readonly string[]> = {
 	expired: [],
 	help: ['keyword'],
 	optedOut: [],
-	optedIn: ['keyword']
+	optedIn: ['keyword'],
+	invitation: ['keyword']
 };
 
 const WORDS = {
@@ -86,7 +92,9 @@ const WORDS = {
 		expired: 'This conversation has expired. Nothing has been saved.',
 		help: 'Reply with the number of your answer. Send {keyword} to start. Send STOP to stop all messages.',
 		optedOut: 'You will get no more messages. Send START to receive them again.',
-		optedIn: 'Messages are on again. Send {keyword} to start.'
+		optedIn: 'Messages are on again. Send {keyword} to start.',
+		invitation:
+			'Hello. You are invited to answer a short questionnaire. Reply {keyword} to start, or STOP if you do not want messages.'
 	},
 	fr: {
 		chooseOne: 'Répondez par un seul numéro.',
@@ -106,7 +114,9 @@ const WORDS = {
 		expired: "Cette conversation a expiré. Rien n'a été enregistré.",
 		help: 'Répondez par le numéro de votre réponse. Envoyez {keyword} pour commencer. Envoyez STOP pour ne plus recevoir de messages.',
 		optedOut: 'Vous ne recevrez plus de messages. Envoyez START pour les recevoir à nouveau.',
-		optedIn: 'Les messages sont réactivés. Envoyez {keyword} pour commencer.'
+		optedIn: 'Les messages sont réactivés. Envoyez {keyword} pour commencer.',
+		invitation:
+			'Bonjour. Nous vous invitons à répondre à un court questionnaire. Répondez {keyword} pour commencer, ou STOP pour ne pas recevoir de messages.'
 	},
 	es: {
 		chooseOne: 'Responda con un solo número.',
@@ -126,7 +136,9 @@ const WORDS = {
 		expired: 'Esta conversación ha caducado. No se ha guardado nada.',
 		help: 'Responda con el número de su respuesta. Envíe {keyword} para empezar. Envíe STOP para no recibir más mensajes.',
 		optedOut: 'No recibirá más mensajes. Envíe START para volver a recibirlos.',
-		optedIn: 'Los mensajes están activados de nuevo. Envíe {keyword} para empezar.'
+		optedIn: 'Los mensajes están activados de nuevo. Envíe {keyword} para empezar.',
+		invitation:
+			'Hola. Le invitamos a responder un breve cuestionario. Responda {keyword} para empezar, o STOP si no desea recibir mensajes.'
 	},
 	ar: {
 		chooseOne: 'يرجى الرد برقم واحد.',
@@ -146,7 +158,9 @@ const WORDS = {
 		expired: 'انتهت صلاحية هذه المحادثة. لم يُحفظ أي شيء.',
 		help: 'يرجى الرد برقم الإجابة. للبدء أرسلوا {keyword}. لإيقاف جميع الرسائل أرسلوا STOP.',
 		optedOut: 'لن تصلكم رسائل أخرى. أرسلوا START لتلقيها من جديد.',
-		optedIn: 'تم تفعيل الرسائل من جديد. أرسلوا {keyword} للبدء.'
+		optedIn: 'تم تفعيل الرسائل من جديد. أرسلوا {keyword} للبدء.',
+		invitation:
+			'مرحباً. ندعوكم للإجابة عن استبيان قصير. أرسلوا {keyword} للبدء، أو STOP إن لم ترغبوا في تلقي الرسائل.'
 	},
 	pt: {
 		chooseOne: 'Responda com um só número.',
@@ -166,7 +180,9 @@ const WORDS = {
 		expired: 'Esta conversa expirou. Nada foi guardado.',
 		help: 'Responda com o número da sua resposta. Envie {keyword} para começar. Envie STOP para não receber mais mensagens.',
 		optedOut: 'Não receberá mais mensagens. Envie START para voltar a recebê-las.',
-		optedIn: 'As mensagens foram reativadas. Envie {keyword} para começar.'
+		optedIn: 'As mensagens foram reativadas. Envie {keyword} para começar.',
+		invitation:
+			'Olá. Este é um convite para responder a um breve questionário. Responda {keyword} para começar ou STOP se não quiser mensagens.'
 	},
 	ru: {
 		chooseOne: 'Ответьте одним номером.',
@@ -186,7 +202,9 @@ const WORDS = {
 		expired: 'Время для ответов истекло. Ничего не сохранено.',
 		help: 'Ответьте номером выбранного ответа. Отправьте {keyword}, чтобы начать, или STOP, чтобы больше не получать сообщений.',
 		optedOut: 'Сообщений больше не будет. Отправьте START, чтобы снова их получать.',
-		optedIn: 'Сообщения снова включены. Отправьте {keyword}, чтобы начать.'
+		optedIn: 'Сообщения снова включены. Отправьте {keyword}, чтобы начать.',
+		invitation:
+			'Здравствуйте. Приглашаем вас пройти короткий опрос. Отправьте {keyword}, чтобы начать, или STOP, если не хотите сообщений.'
 	},
 	uk: {
 		chooseOne: 'Надішліть один номер.',
@@ -206,7 +224,9 @@ const WORDS = {
 		expired: 'Час для відповідей минув. Нічого не збережено.',
 		help: 'Надішліть номер своєї відповіді. Надішліть {keyword}, щоб почати, або STOP, щоб більше не отримувати повідомлень.',
 		optedOut: 'Повідомлень більше не буде. Надішліть START, щоб знову їх отримувати.',
-		optedIn: 'Повідомлення знову ввімкнено. Надішліть {keyword}, щоб почати.'
+		optedIn: 'Повідомлення знову ввімкнено. Надішліть {keyword}, щоб почати.',
+		invitation:
+			'Вітаємо. Запрошуємо вас пройти коротке опитування. Надішліть {keyword}, щоб почати, або STOP, якщо не бажаєте повідомлень.'
 	},
 	ro: {
 		chooseOne: 'Răspundeți cu un singur număr.',
@@ -226,7 +246,9 @@ const WORDS = {
 		expired: 'Această conversație a expirat. Nu s-a salvat nimic.',
 		help: 'Răspundeți cu numărul răspunsului ales. Trimiteți {keyword} pentru a începe. Trimiteți STOP ca să nu mai primiți mesaje.',
 		optedOut: 'Nu veți mai primi mesaje. Trimiteți START pentru a le primi din nou.',
-		optedIn: 'Mesajele sunt din nou active. Trimiteți {keyword} pentru a începe.'
+		optedIn: 'Mesajele sunt din nou active. Trimiteți {keyword} pentru a începe.',
+		invitation:
+			'Bună ziua. Vă invităm să răspundeți la un scurt chestionar. Trimiteți {keyword} pentru a începe sau STOP dacă nu doriți mesaje.'
 	},
 	sw: {
 		chooseOne: 'Jibu kwa nambari moja.',
@@ -246,7 +268,9 @@ const WORDS = {
 		expired: 'Muda wa mazungumzo haya umekwisha. Hakuna kilichohifadhiwa.',
 		help: 'Jibu kwa nambari ya jibu lako. Tuma {keyword} kuanza. Tuma STOP kuacha kupokea ujumbe.',
 		optedOut: 'Hutapokea ujumbe tena. Tuma START kuanza kupokea tena.',
-		optedIn: 'Ujumbe umewashwa tena. Tuma {keyword} kuanza.'
+		optedIn: 'Ujumbe umewashwa tena. Tuma {keyword} kuanza.',
+		invitation:
+			'Habari. Unaalikwa kujibu dodoso fupi. Tuma {keyword} kuanza, au STOP ikiwa hutaki kupokea ujumbe.'
 	},
 	am: {
 		chooseOne: 'እባክዎ በአንድ ቁጥር ይመልሱ።',
@@ -266,7 +290,8 @@ const WORDS = {
 		expired: 'የዚህ ውይይት ጊዜ አልፏል። ምንም ነገር አልተቀመጠም።',
 		help: 'በመልስዎ ቁጥር ይመልሱ። ለመጀመር {keyword} ይላኩ። መልዕክቶችን ለማቆም STOP ይላኩ።',
 		optedOut: 'ከእንግዲህ መልዕክት አይደርስዎትም። እንደገና ለመቀበል START ይላኩ።',
-		optedIn: 'መልዕክቶች እንደገና በርተዋል። ለመጀመር {keyword} ይላኩ።'
+		optedIn: 'መልዕክቶች እንደገና በርተዋል። ለመጀመር {keyword} ይላኩ።',
+		invitation: 'ሰላም። አጭር መጠይቅ እንዲመልሱ ተጋብዘዋል። ለመጀመር {keyword} ይላኩ፤ መልዕክቶችን ካልፈለጉ STOP ይላኩ።'
 	},
 	ha: {
 		chooseOne: 'Ku amsa da lamba ɗaya.',
@@ -286,7 +311,9 @@ const WORDS = {
 		expired: 'Lokacin wannan tattaunawa ya ƙare. Ba a adana komai ba.',
 		help: 'Ku amsa da lambar amsarku. Ku aika {keyword} don farawa. Ku aika STOP don daina karɓar saƙonni.',
 		optedOut: 'Ba za ku ƙara karɓar saƙonni ba. Ku aika START don sake karɓa.',
-		optedIn: 'An sake kunna saƙonni. Ku aika {keyword} don farawa.'
+		optedIn: 'An sake kunna saƙonni. Ku aika {keyword} don farawa.',
+		invitation:
+			'Sannu. Muna gayyatar ku don amsa gajerun tambayoyi. Ku aika {keyword} don farawa, ko STOP idan ba ku son saƙonni.'
 	},
 	hi: {
 		chooseOne: 'कृपया एक नंबर भेजें।',
@@ -306,7 +333,9 @@ const WORDS = {
 		expired: 'इस बातचीत का समय खत्म हो गया है। कुछ भी सहेजा नहीं गया है।',
 		help: 'अपने जवाब का नंबर भेजें। शुरू करने के लिए {keyword} भेजें। सभी संदेश बंद करने के लिए STOP भेजें।',
 		optedOut: 'अब आपको कोई संदेश नहीं मिलेगा। फिर से संदेश पाने के लिए START भेजें।',
-		optedIn: 'संदेश फिर से चालू हो गए हैं। शुरू करने के लिए {keyword} भेजें।'
+		optedIn: 'संदेश फिर से चालू हो गए हैं। शुरू करने के लिए {keyword} भेजें।',
+		invitation:
+			'नमस्ते। आपको एक छोटी प्रश्नावली भरने के लिए आमंत्रित किया गया है। शुरू करने के लिए {keyword} भेजें, संदेश न चाहें तो STOP भेजें।'
 	},
 	bn: {
 		chooseOne: 'অনুগ্রহ করে একটি নম্বর পাঠান।',
@@ -326,7 +355,9 @@ const WORDS = {
 		expired: 'এই কথোপকথনের মেয়াদ শেষ হয়ে গেছে। কিছুই সংরক্ষণ করা হয়নি।',
 		help: 'আপনার উত্তরের নম্বরটি পাঠান। শুরু করতে {keyword} পাঠান। সব বার্তা বন্ধ করতে STOP পাঠান।',
 		optedOut: 'আপনি আর কোনো বার্তা পাবেন না। আবার বার্তা পেতে START পাঠান।',
-		optedIn: 'বার্তা আবার চালু হয়েছে। শুরু করতে {keyword} পাঠান।'
+		optedIn: 'বার্তা আবার চালু হয়েছে। শুরু করতে {keyword} পাঠান।',
+		invitation:
+			'হ্যালো। একটি ছোট প্রশ্নাবলীর উত্তর দিতে আপনাকে আমন্ত্রণ জানানো হচ্ছে। শুরু করতে {keyword} পাঠান, বার্তা না চাইলে STOP পাঠান।'
 	},
 	ne: {
 		chooseOne: 'कृपया एउटा नम्बर पठाउनुहोस्।',
@@ -346,7 +377,9 @@ const WORDS = {
 		expired: 'यो कुराकानीको समय सकियो। केही पनि सुरक्षित गरिएको छैन।',
 		help: 'आफ्नो जवाफको नम्बर पठाउनुहोस्। सुरु गर्न {keyword} पठाउनुहोस्। सबै सन्देश रोक्न STOP पठाउनुहोस्।',
 		optedOut: 'अब तपाईंलाई कुनै सन्देश आउने छैन। फेरि सन्देश पाउन START पठाउनुहोस्।',
-		optedIn: 'सन्देशहरू फेरि सुरु भएका छन्। सुरु गर्न {keyword} पठाउनुहोस्।'
+		optedIn: 'सन्देशहरू फेरि सुरु भएका छन्। सुरु गर्न {keyword} पठाउनुहोस्।',
+		invitation:
+			'नमस्ते। तपाईंलाई एउटा छोटो प्रश्नावलीको जवाफ दिन निम्तो छ। सुरु गर्न {keyword} पठाउनुहोस्, सन्देश नचाहे STOP पठाउनुहोस्।'
 	},
 	ur: {
 		chooseOne: 'براہِ کرم ایک نمبر بھیجیں۔',
@@ -366,7 +399,9 @@ const WORDS = {
 		expired: 'اس گفتگو کی مدت ختم ہو گئی ہے۔ کچھ بھی محفوظ نہیں کیا گیا۔',
 		help: 'اپنے جواب کا نمبر بھیجیں۔ شروع کرنے کے لیے {keyword} بھیجیں۔ تمام پیغامات بند کرنے کے لیے STOP بھیجیں۔',
 		optedOut: 'اب کوئی پیغام نہیں آئے گا۔ دوبارہ پیغامات کے لیے START بھیجیں۔',
-		optedIn: 'پیغامات دوبارہ شروع ہو گئے ہیں۔ شروع کرنے کے لیے {keyword} بھیجیں۔'
+		optedIn: 'پیغامات دوبارہ شروع ہو گئے ہیں۔ شروع کرنے کے لیے {keyword} بھیجیں۔',
+		invitation:
+			'آداب۔ آپ کو ایک مختصر سوالنامے کا جواب دینے کی دعوت دی جاتی ہے۔ شروع کرنے کے لیے {keyword} بھیجیں، پیغامات نہ چاہیں تو STOP بھیجیں۔'
 	},
 	fa: {
 		chooseOne: 'لطفاً با یک شماره پاسخ دهید.',
@@ -386,7 +421,9 @@ const WORDS = {
 		expired: 'مهلت این گفتگو به پایان رسید. چیزی ذخیره نشد.',
 		help: 'شمارهٔ پاسخ خود را بفرستید. برای شروع {keyword} بفرستید. برای توقف همهٔ پیام‌ها STOP بفرستید.',
 		optedOut: 'دیگر پیامی دریافت نخواهید کرد. برای دریافت دوباره، START بفرستید.',
-		optedIn: 'پیام‌ها دوباره فعال شد. برای شروع {keyword} بفرستید.'
+		optedIn: 'پیام‌ها دوباره فعال شد. برای شروع {keyword} بفرستید.',
+		invitation:
+			'سلام. از شما دعوت می‌شود به یک پرسشنامهٔ کوتاه پاسخ دهید. برای شروع {keyword} بفرستید، یا اگر پیامی نمی‌خواهید STOP بفرستید.'
 	},
 	th: {
 		chooseOne: 'กรุณาตอบด้วยหมายเลขเดียว',
@@ -406,7 +443,8 @@ const WORDS = {
 		expired: 'การสนทนานี้หมดเวลาแล้ว ไม่มีการบันทึกข้อมูลใด ๆ',
 		help: 'ตอบด้วยหมายเลขของคำตอบ ส่ง {keyword} เพื่อเริ่ม ส่ง STOP เพื่อหยุดรับข้อความทั้งหมด',
 		optedOut: 'จะไม่มีข้อความส่งถึงอีก ส่ง START เพื่อรับข้อความอีกครั้ง',
-		optedIn: 'เปิดรับข้อความอีกครั้งแล้ว ส่ง {keyword} เพื่อเริ่ม'
+		optedIn: 'เปิดรับข้อความอีกครั้งแล้ว ส่ง {keyword} เพื่อเริ่ม',
+		invitation: 'สวัสดี ขอเชิญตอบแบบสอบถามสั้นๆ ส่ง {keyword} เพื่อเริ่ม หรือส่ง STOP หากไม่ต้องการรับข้อความ'
 	},
 	vi: {
 		chooseOne: 'Vui lòng trả lời bằng một số thứ tự.',
@@ -426,7 +464,9 @@ const WORDS = {
 		expired: 'Cuộc trò chuyện này đã hết hạn. Không có gì được lưu lại.',
 		help: 'Trả lời bằng số của câu trả lời bạn chọn. Gửi {keyword} để bắt đầu. Gửi STOP để ngừng nhận mọi tin nhắn.',
 		optedOut: 'Bạn sẽ không nhận thêm tin nhắn nào. Gửi START để nhận lại.',
-		optedIn: 'Tin nhắn đã được bật lại. Gửi {keyword} để bắt đầu.'
+		optedIn: 'Tin nhắn đã được bật lại. Gửi {keyword} để bắt đầu.',
+		invitation:
+			'Xin chào. Mời bạn trả lời một bảng hỏi ngắn. Gửi {keyword} để bắt đầu, hoặc STOP nếu bạn không muốn nhận tin nhắn.'
 	},
 	id: {
 		chooseOne: 'Balas dengan satu nomor.',
@@ -446,7 +486,9 @@ const WORDS = {
 		expired: 'Percakapan ini sudah kedaluwarsa. Tidak ada yang disimpan.',
 		help: 'Balas dengan nomor jawaban Anda. Kirim {keyword} untuk mulai. Kirim STOP untuk berhenti menerima semua pesan.',
 		optedOut: 'Anda tidak akan menerima pesan lagi. Kirim START untuk menerimanya kembali.',
-		optedIn: 'Pesan sudah aktif kembali. Kirim {keyword} untuk mulai.'
+		optedIn: 'Pesan sudah aktif kembali. Kirim {keyword} untuk mulai.',
+		invitation:
+			'Halo. Anda diundang untuk menjawab kuesioner singkat. Balas {keyword} untuk mulai, atau STOP jika tidak ingin menerima pesan.'
 	},
 	tl: {
 		chooseOne: 'Sumagot po ng isang numero.',
@@ -466,7 +508,9 @@ const WORDS = {
 		expired: 'Nag-expire na ang usapang ito. Walang na-save.',
 		help: 'Sumagot po gamit ang numero ng inyong sagot. Ipadala ang {keyword} para magsimula. Ipadala ang STOP para itigil ang lahat ng mensahe.',
 		optedOut: 'Wala na kayong matatanggap na mensahe. Ipadala ang START para muling makatanggap.',
-		optedIn: 'Muling naka-on ang mga mensahe. Ipadala ang {keyword} para magsimula.'
+		optedIn: 'Muling naka-on ang mga mensahe. Ipadala ang {keyword} para magsimula.',
+		invitation:
+			'Magandang araw po. Inaanyayahan kayong sagutan ang isang maikling talatanungan. Ipadala ang {keyword} para magsimula, o STOP kung ayaw ninyo ng mensahe.'
 	},
 	zh: {
 		chooseOne: '请回复一个编号。',
@@ -486,7 +530,8 @@ const WORDS = {
 		expired: '此对话已过期。没有保存任何内容。',
 		help: '请回复您所选答案的编号。发送{keyword}开始。发送STOP停止接收所有消息。',
 		optedOut: '您将不再收到消息。发送START可重新接收。',
-		optedIn: '消息已重新开启。发送{keyword}开始。'
+		optedIn: '消息已重新开启。发送{keyword}开始。',
+		invitation: '您好。诚邀您回答一份简短问卷。回复{keyword}开始，如不想收到消息请回复STOP。'
 	}
 } satisfies Record<string, SmsWords>;
 
@@ -538,4 +583,9 @@ export function optedOutText(lang: string): string {
 /** The confirmation after START / UNSTOP, with the channel's start keyword. */
 export function optedInText(lang: string, keyword: string): string {
 	return formatWords(smsWordsFor(lang).optedIn, { keyword });
+}
+
+/** The invitation to answer, with the channel's start keyword. */
+export function invitationText(lang: string, keyword: string): string {
+	return formatWords(smsWordsFor(lang).invitation, { keyword });
 }

@@ -9,7 +9,15 @@ import type { UserKey } from './users';
  * surveys (not donors). responses: staff who may read raw responses (not donors) — the same
  * people today, kept apart so that narrowing either shows up in the walk.
  */
-export type Access = 'guest' | 'signedIn' | 'member' | 'owner' | 'surveys' | 'responses';
+export type Access =
+	| 'guest'
+	| 'signedIn'
+	| 'member'
+	| 'owner'
+	| 'surveys'
+	| 'responses'
+	/** Owners and managers: those who try and send surveys (the SMS simulator). */
+	| 'editors';
 
 export const PAGE_ROUTES: { route: string; path: string; access: Access }[] = [
 	{ route: '/', path: '/', access: 'signedIn' },
@@ -20,6 +28,8 @@ export const PAGE_ROUTES: { route: string; path: string; access: Access }[] = [
 	{ route: '/o/[org=slug]/members', path: '/o/demo/members', access: 'owner' },
 	{ route: '/o/[org=slug]/audit', path: '/o/demo/audit', access: 'owner' },
 	{ route: '/o/[org=slug]/settings', path: '/o/demo/settings', access: 'owner' },
+	{ route: '/o/[org=slug]/sms', path: '/o/demo/sms', access: 'owner' },
+	{ route: '/o/[org=slug]/sms/invite', path: '/o/demo/sms/invite', access: 'editors' },
 	{ route: '/o/[org=slug]/surveys', path: '/o/demo/surveys', access: 'surveys' },
 	{
 		route: '/o/[org=slug]/surveys/[survey=uuid]',
@@ -45,6 +55,11 @@ export const PAGE_ROUTES: { route: string; path: string; access: Access }[] = [
 		route: '/o/[org=slug]/surveys/[survey=uuid]/responses',
 		path: '/o/demo/surveys/:demoSurvey/responses',
 		access: 'responses'
+	},
+	{
+		route: '/o/[org=slug]/surveys/[survey=uuid]/simulator',
+		path: '/o/demo/surveys/:demoSurvey/simulator',
+		access: 'editors'
 	}
 ];
 
@@ -103,6 +118,16 @@ export const ORG_ACTIONS: { path: string; form: Record<string, string>; allowed:
 			exitUrl: 'https://www.wikipedia.org/'
 		},
 		allowed: ['owner']
+	},
+	// The SMS channel forms, posted with data that is refused (400) once past the guard.
+	{ path: '/o/demo/sms?/create', form: { senderNumber: 'not-a-number' }, allowed: ['owner'] },
+	{ path: '/o/demo/sms?/update', form: { channel: '../nope' }, allowed: ['owner'] },
+	{ path: '/o/demo/sms?/delete', form: { channel: '../nope' }, allowed: ['owner'] },
+	// Refused (400) past the guard: no safety confirmation, so nothing is queued.
+	{
+		path: '/o/demo/sms/invite?/queue',
+		form: { channel: 'demo', numbers: '+447700900001', language: 'en' },
+		allowed: ['owner', 'manager']
 	}
 ];
 
@@ -155,6 +180,17 @@ export const SURVEY_ACTIONS: { path: string; form: Record<string, string>; allow
 		{
 			path: '/o/demo/surveys/:demoSurvey/distribute?/helpContacts',
 			form: { 'help-xx': 'not a language of the survey' },
+			allowed: ['owner', 'manager']
+		},
+		// The simulator stores nothing; an empty reply is refused once past the guard.
+		{
+			path: '/o/demo/surveys/:demoSurvey/simulator?/send',
+			form: { body: '' },
+			allowed: ['owner', 'manager']
+		},
+		{
+			path: '/o/demo/surveys/:demoSurvey/simulator?/restart',
+			form: {},
 			allowed: ['owner', 'manager']
 		}
 	];

@@ -20,6 +20,8 @@ import { PASSWORD, USERS } from './users';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'heard-e2e-'));
 process.env.DATA_DIR = dataDir;
 process.env.DATABASE_URL = '';
+// Invitations queued by the tests must never reach a real SMS provider.
+process.env.SMS_WORKER = 'off';
 process.env.ADMIN_EMAIL = USERS.owner.email;
 process.env.ADMIN_PASSWORD = PASSWORD;
 

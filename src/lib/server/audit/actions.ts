@@ -20,7 +20,11 @@ export const AUDIT_ACTIONS = [
 	'link.changed',
 	'codes.created',
 	'codes.revoked',
-	'survey.help_contacts_changed'
+	'survey.help_contacts_changed',
+	'sms.channel_created',
+	'sms.channel_changed',
+	'sms.channel_deleted',
+	'sms.invitations_queued'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -11,7 +11,10 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
 	'surveys.view': { owner: true, manager: true, analyst: true, donor: false },
 	'surveys.edit': { owner: true, manager: true, analyst: false, donor: false },
 	'surveys.distribute': { owner: true, manager: true, analyst: false, donor: false },
-	'responses.view': { owner: true, manager: true, analyst: true, donor: false }
+	'responses.view': { owner: true, manager: true, analyst: true, donor: false },
+	'sms.manage': { owner: true, manager: false, analyst: false, donor: false },
+	'sms.simulate': { owner: true, manager: true, analyst: false, donor: false },
+	'sms.invite': { owner: true, manager: true, analyst: false, donor: false }
 };
 
 describe('can', () => {

@@ -16,7 +16,13 @@ export const PERMISSIONS = {
 	/** Open links, single-use codes and help contacts; analysts only look. */
 	'surveys.distribute': ['owner', 'manager'],
 	/** Raw responses: never donors, who see only published, suppressed aggregates. */
-	'responses.view': ['owner', 'manager', 'analyst']
+	'responses.view': ['owner', 'manager', 'analyst'],
+	/** SMS numbers and their provider credentials. */
+	'sms.manage': ['owner'],
+	/** Trying a published survey in the SMS simulator (nothing is sent or stored). */
+	'sms.simulate': ['owner', 'manager'],
+	/** Queueing SMS invitations to numbers a caseworker judged safe. */
+	'sms.invite': ['owner', 'manager']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

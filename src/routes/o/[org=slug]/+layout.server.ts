@@ -15,7 +15,8 @@ export const load = (async (event) => {
 			surveys: can(role, 'surveys.view'),
 			members: can(role, 'members.manage'),
 			audit: can(role, 'audit.read'),
-			settings: can(role, 'settings.manage')
+			settings: can(role, 'settings.manage'),
+			sms: can(role, 'sms.manage')
 		},
 		switchTo: memberships
 			.filter((m) => m.org.id !== org.id)

@@ -18,7 +18,8 @@ export const load = (async (event) => {
 		gaps: translationGaps(survey.draft),
 		changes: await surveys.changesSincePublished(handle, org.id, survey),
 		canEdit: can(role, 'surveys.edit'),
-		canViewResponses: can(role, 'responses.view')
+		canViewResponses: can(role, 'responses.view'),
+		canSimulate: can(role, 'sms.simulate')
 	};
 }) satisfies PageServerLoad;
 
