@@ -8,6 +8,7 @@ import {
 	optedInText,
 	optedOutText,
 	PLACEHOLDERS,
+	reminderText,
 	SMS_LANGUAGES,
 	smsWordsFor,
 	wordsFor,
@@ -67,6 +68,7 @@ describe('SMS words', () => {
 			if (!words.help.includes('STOP')) problems.push(`${code}.help`);
 			if (!words.optedOut.includes('START')) problems.push(`${code}.optedOut`);
 			if (!words.invitation.includes('STOP')) problems.push(`${code}.invitation`);
+			if (!words.reminder.includes('STOP')) problems.push(`${code}.reminder`);
 		}
 		expect(problems).toEqual([]);
 	});
@@ -110,9 +112,9 @@ describe('SMS words', () => {
 				});
 				// UCS-2 counts UTF-16 code units, which `length` is.
 				const limit = gsm.test(text) ? 160 : 70;
-				// Help goes out once, on request, and the invitation once per person: two segments
-				// are allowed there (the invitation is held to the exact count below).
-				const allowed = key === 'help' || key === 'invitation' ? limit * 2 : limit;
+				// Help goes out once, on request, and the invitation and reminder once per person: two
+				// segments are allowed there (those two are held to the exact count below).
+				const allowed = ['help', 'invitation', 'reminder'].includes(key) ? limit * 2 : limit;
 				if (text.length > allowed) problems.push(`${code}.${key}: ${text.length}`);
 			}
 		expect(problems).toEqual([]);
@@ -168,6 +170,23 @@ describe('SMS words', () => {
 			const text = invitationText(code, 'QUESTIONS');
 			const info = smsInfo(text);
 			if (!text.includes('QUESTIONS') || /[{}]/.test(text)) problems.push(`${code}: keyword`);
+			if (info.segments > (info.encoding === 'gsm7' ? 1 : 2))
+				problems.push(`${code}: ${info.encoding} ${info.segments}`);
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it('remind in at most two segments, one in GSM-7', () => {
+		expect(reminderText('en')).toBe(
+			'You have not finished the short questionnaire. Reply to the last question to go on, or STOP if you do not want messages.'
+		);
+		expect(reminderText('pt-BR')).toBe(reminderText('pt'));
+		expect(reminderText('xx')).toBe(reminderText('en'));
+		const problems: string[] = [];
+		for (const code of SMS_LANGUAGES) {
+			const text = reminderText(code);
+			const info = smsInfo(text);
+			if (/[{}]/.test(text)) problems.push(`${code}: braces`);
 			if (info.segments > (info.encoding === 'gsm7' ? 1 : 2))
 				problems.push(`${code}: ${info.encoding} ${info.segments}`);
 		}

@@ -48,6 +48,11 @@ export interface SmsWords {
 	 * phone others may read, so it says even less than the rest: no topic, sender or name.
 	 */
 	invitation: string;
+	/**
+	 * A nudge to a conversation left unfinished. Like the invitation it may be read by others on
+	 * the phone, so it names no topic, sender or person.
+	 */
+	reminder: string;
 }
 
 /** The placeholders each key must carry, in every language. */
@@ -70,7 +75,8 @@ export const PLACEHOLDERS: Record<keyof SmsWords, readonly string[]> = {
 	help: ['keyword'],
 	optedOut: [],
 	optedIn: ['keyword'],
-	invitation: ['keyword']
+	invitation: ['keyword'],
+	reminder: []
 };
 
 const WORDS = {
@@ -94,7 +100,9 @@ const WORDS = {
 		optedOut: 'You will get no more messages. Send START to receive them again.',
 		optedIn: 'Messages are on again. Send {keyword} to start.',
 		invitation:
-			'Hello. You are invited to answer a short questionnaire. Reply {keyword} to start, or STOP if you do not want messages.'
+			'Hello. You are invited to answer a short questionnaire. Reply {keyword} to start, or STOP if you do not want messages.',
+		reminder:
+			'You have not finished the short questionnaire. Reply to the last question to go on, or STOP if you do not want messages.'
 	},
 	fr: {
 		chooseOne: 'Répondez par un seul numéro.',
@@ -116,7 +124,9 @@ const WORDS = {
 		optedOut: 'Vous ne recevrez plus de messages. Envoyez START pour les recevoir à nouveau.',
 		optedIn: 'Les messages sont réactivés. Envoyez {keyword} pour commencer.',
 		invitation:
-			'Bonjour. Nous vous invitons à répondre à un court questionnaire. Répondez {keyword} pour commencer, ou STOP pour ne pas recevoir de messages.'
+			'Bonjour. Nous vous invitons à répondre à un court questionnaire. Répondez {keyword} pour commencer, ou STOP pour ne pas recevoir de messages.',
+		reminder:
+			"Vous n'avez pas terminé le court questionnaire. Répondez à la dernière question pour continuer, ou STOP pour ne pas recevoir de messages."
 	},
 	es: {
 		chooseOne: 'Responda con un solo número.',
@@ -138,7 +148,9 @@ const WORDS = {
 		optedOut: 'No recibirá más mensajes. Envíe START para volver a recibirlos.',
 		optedIn: 'Los mensajes están activados de nuevo. Envíe {keyword} para empezar.',
 		invitation:
-			'Hola. Le invitamos a responder un breve cuestionario. Responda {keyword} para empezar, o STOP si no desea recibir mensajes.'
+			'Hola. Le invitamos a responder un breve cuestionario. Responda {keyword} para empezar, o STOP si no desea recibir mensajes.',
+		reminder:
+			'No ha terminado el breve cuestionario. Responda a la última pregunta para continuar, o STOP si no desea recibir mensajes.'
 	},
 	ar: {
 		chooseOne: 'يرجى الرد برقم واحد.',
@@ -160,7 +172,9 @@ const WORDS = {
 		optedOut: 'لن تصلكم رسائل أخرى. أرسلوا START لتلقيها من جديد.',
 		optedIn: 'تم تفعيل الرسائل من جديد. أرسلوا {keyword} للبدء.',
 		invitation:
-			'مرحباً. ندعوكم للإجابة عن استبيان قصير. أرسلوا {keyword} للبدء، أو STOP إن لم ترغبوا في تلقي الرسائل.'
+			'مرحباً. ندعوكم للإجابة عن استبيان قصير. أرسلوا {keyword} للبدء، أو STOP إن لم ترغبوا في تلقي الرسائل.',
+		reminder:
+			'لم تُكملوا الاستبيان القصير بعد. أجيبوا عن السؤال الأخير للمتابعة، أو أرسلوا STOP إن لم ترغبوا في تلقي الرسائل.'
 	},
 	pt: {
 		chooseOne: 'Responda com um só número.',
@@ -182,7 +196,9 @@ const WORDS = {
 		optedOut: 'Não receberá mais mensagens. Envie START para voltar a recebê-las.',
 		optedIn: 'As mensagens foram reativadas. Envie {keyword} para começar.',
 		invitation:
-			'Olá. Este é um convite para responder a um breve questionário. Responda {keyword} para começar ou STOP se não quiser mensagens.'
+			'Olá. Este é um convite para responder a um breve questionário. Responda {keyword} para começar ou STOP se não quiser mensagens.',
+		reminder:
+			'Ainda não terminou o breve questionário. Responda à última pergunta para continuar ou STOP se não quiser mensagens.'
 	},
 	ru: {
 		chooseOne: 'Ответьте одним номером.',
@@ -204,7 +220,9 @@ const WORDS = {
 		optedOut: 'Сообщений больше не будет. Отправьте START, чтобы снова их получать.',
 		optedIn: 'Сообщения снова включены. Отправьте {keyword}, чтобы начать.',
 		invitation:
-			'Здравствуйте. Приглашаем вас пройти короткий опрос. Отправьте {keyword}, чтобы начать, или STOP, если не хотите сообщений.'
+			'Здравствуйте. Приглашаем вас пройти короткий опрос. Отправьте {keyword}, чтобы начать, или STOP, если не хотите сообщений.',
+		reminder:
+			'Вы не закончили короткий опрос. Ответьте на последний вопрос, чтобы продолжить, или STOP, если не хотите сообщений.'
 	},
 	uk: {
 		chooseOne: 'Надішліть один номер.',
@@ -226,7 +244,9 @@ const WORDS = {
 		optedOut: 'Повідомлень більше не буде. Надішліть START, щоб знову їх отримувати.',
 		optedIn: 'Повідомлення знову ввімкнено. Надішліть {keyword}, щоб почати.',
 		invitation:
-			'Вітаємо. Запрошуємо вас пройти коротке опитування. Надішліть {keyword}, щоб почати, або STOP, якщо не бажаєте повідомлень.'
+			'Вітаємо. Запрошуємо вас пройти коротке опитування. Надішліть {keyword}, щоб почати, або STOP, якщо не бажаєте повідомлень.',
+		reminder:
+			'Ви не завершили коротке опитування. Дайте відповідь на останнє запитання, щоб продовжити, або STOP, якщо не бажаєте повідомлень.'
 	},
 	ro: {
 		chooseOne: 'Răspundeți cu un singur număr.',
@@ -248,7 +268,9 @@ const WORDS = {
 		optedOut: 'Nu veți mai primi mesaje. Trimiteți START pentru a le primi din nou.',
 		optedIn: 'Mesajele sunt din nou active. Trimiteți {keyword} pentru a începe.',
 		invitation:
-			'Bună ziua. Vă invităm să răspundeți la un scurt chestionar. Trimiteți {keyword} pentru a începe sau STOP dacă nu doriți mesaje.'
+			'Bună ziua. Vă invităm să răspundeți la un scurt chestionar. Trimiteți {keyword} pentru a începe sau STOP dacă nu doriți mesaje.',
+		reminder:
+			'Nu ați terminat scurtul chestionar. Răspundeți la ultima întrebare pentru a continua sau STOP dacă nu doriți mesaje.'
 	},
 	sw: {
 		chooseOne: 'Jibu kwa nambari moja.',
@@ -270,7 +292,9 @@ const WORDS = {
 		optedOut: 'Hutapokea ujumbe tena. Tuma START kuanza kupokea tena.',
 		optedIn: 'Ujumbe umewashwa tena. Tuma {keyword} kuanza.',
 		invitation:
-			'Habari. Unaalikwa kujibu dodoso fupi. Tuma {keyword} kuanza, au STOP ikiwa hutaki kupokea ujumbe.'
+			'Habari. Unaalikwa kujibu dodoso fupi. Tuma {keyword} kuanza, au STOP ikiwa hutaki kupokea ujumbe.',
+		reminder:
+			'Hujamaliza dodoso fupi. Jibu swali la mwisho ili kuendelea, au STOP ikiwa hutaki kupokea ujumbe.'
 	},
 	am: {
 		chooseOne: 'እባክዎ በአንድ ቁጥር ይመልሱ።',
@@ -291,7 +315,8 @@ const WORDS = {
 		help: 'በመልስዎ ቁጥር ይመልሱ። ለመጀመር {keyword} ይላኩ። መልዕክቶችን ለማቆም STOP ይላኩ።',
 		optedOut: 'ከእንግዲህ መልዕክት አይደርስዎትም። እንደገና ለመቀበል START ይላኩ።',
 		optedIn: 'መልዕክቶች እንደገና በርተዋል። ለመጀመር {keyword} ይላኩ።',
-		invitation: 'ሰላም። አጭር መጠይቅ እንዲመልሱ ተጋብዘዋል። ለመጀመር {keyword} ይላኩ፤ መልዕክቶችን ካልፈለጉ STOP ይላኩ።'
+		invitation: 'ሰላም። አጭር መጠይቅ እንዲመልሱ ተጋብዘዋል። ለመጀመር {keyword} ይላኩ፤ መልዕክቶችን ካልፈለጉ STOP ይላኩ።',
+		reminder: 'አጭሩን መጠይቅ ገና አልጨረሱም። ለመቀጠል የመጨረሻውን ጥያቄ ይመልሱ፤ መልዕክቶችን ካልፈለጉ STOP ይላኩ።'
 	},
 	ha: {
 		chooseOne: 'Ku amsa da lamba ɗaya.',
@@ -313,7 +338,9 @@ const WORDS = {
 		optedOut: 'Ba za ku ƙara karɓar saƙonni ba. Ku aika START don sake karɓa.',
 		optedIn: 'An sake kunna saƙonni. Ku aika {keyword} don farawa.',
 		invitation:
-			'Sannu. Muna gayyatar ku don amsa gajerun tambayoyi. Ku aika {keyword} don farawa, ko STOP idan ba ku son saƙonni.'
+			'Sannu. Muna gayyatar ku don amsa gajerun tambayoyi. Ku aika {keyword} don farawa, ko STOP idan ba ku son saƙonni.',
+		reminder:
+			'Ba ku gama gajerun tambayoyin ba. Ku amsa tambaya ta ƙarshe don ci gaba, ko STOP idan ba ku son saƙonni.'
 	},
 	hi: {
 		chooseOne: 'कृपया एक नंबर भेजें।',
@@ -335,7 +362,9 @@ const WORDS = {
 		optedOut: 'अब आपको कोई संदेश नहीं मिलेगा। फिर से संदेश पाने के लिए START भेजें।',
 		optedIn: 'संदेश फिर से चालू हो गए हैं। शुरू करने के लिए {keyword} भेजें।',
 		invitation:
-			'नमस्ते। आपको एक छोटी प्रश्नावली भरने के लिए आमंत्रित किया गया है। शुरू करने के लिए {keyword} भेजें, संदेश न चाहें तो STOP भेजें।'
+			'नमस्ते। आपको एक छोटी प्रश्नावली भरने के लिए आमंत्रित किया गया है। शुरू करने के लिए {keyword} भेजें, संदेश न चाहें तो STOP भेजें।',
+		reminder:
+			'आपने छोटी प्रश्नावली पूरी नहीं की है। आगे बढ़ने के लिए आखिरी सवाल का जवाब दें, संदेश न चाहें तो STOP भेजें।'
 	},
 	bn: {
 		chooseOne: 'অনুগ্রহ করে একটি নম্বর পাঠান।',
@@ -357,7 +386,9 @@ const WORDS = {
 		optedOut: 'আপনি আর কোনো বার্তা পাবেন না। আবার বার্তা পেতে START পাঠান।',
 		optedIn: 'বার্তা আবার চালু হয়েছে। শুরু করতে {keyword} পাঠান।',
 		invitation:
-			'হ্যালো। একটি ছোট প্রশ্নাবলীর উত্তর দিতে আপনাকে আমন্ত্রণ জানানো হচ্ছে। শুরু করতে {keyword} পাঠান, বার্তা না চাইলে STOP পাঠান।'
+			'হ্যালো। একটি ছোট প্রশ্নাবলীর উত্তর দিতে আপনাকে আমন্ত্রণ জানানো হচ্ছে। শুরু করতে {keyword} পাঠান, বার্তা না চাইলে STOP পাঠান।',
+		reminder:
+			'আপনি ছোট প্রশ্নাবলীটি শেষ করেননি। চালিয়ে যেতে শেষ প্রশ্নের উত্তর পাঠান, বার্তা না চাইলে STOP পাঠান।'
 	},
 	ne: {
 		chooseOne: 'कृपया एउटा नम्बर पठाउनुहोस्।',
@@ -379,7 +410,9 @@ const WORDS = {
 		optedOut: 'अब तपाईंलाई कुनै सन्देश आउने छैन। फेरि सन्देश पाउन START पठाउनुहोस्।',
 		optedIn: 'सन्देशहरू फेरि सुरु भएका छन्। सुरु गर्न {keyword} पठाउनुहोस्।',
 		invitation:
-			'नमस्ते। तपाईंलाई एउटा छोटो प्रश्नावलीको जवाफ दिन निम्तो छ। सुरु गर्न {keyword} पठाउनुहोस्, सन्देश नचाहे STOP पठाउनुहोस्।'
+			'नमस्ते। तपाईंलाई एउटा छोटो प्रश्नावलीको जवाफ दिन निम्तो छ। सुरु गर्न {keyword} पठाउनुहोस्, सन्देश नचाहे STOP पठाउनुहोस्।',
+		reminder:
+			'तपाईंले छोटो प्रश्नावली पूरा गर्नुभएको छैन। जारी राख्न अन्तिम प्रश्नको जवाफ पठाउनुहोस्, सन्देश नचाहे STOP पठाउनुहोस्।'
 	},
 	ur: {
 		chooseOne: 'براہِ کرم ایک نمبر بھیجیں۔',
@@ -401,7 +434,9 @@ const WORDS = {
 		optedOut: 'اب کوئی پیغام نہیں آئے گا۔ دوبارہ پیغامات کے لیے START بھیجیں۔',
 		optedIn: 'پیغامات دوبارہ شروع ہو گئے ہیں۔ شروع کرنے کے لیے {keyword} بھیجیں۔',
 		invitation:
-			'آداب۔ آپ کو ایک مختصر سوالنامے کا جواب دینے کی دعوت دی جاتی ہے۔ شروع کرنے کے لیے {keyword} بھیجیں، پیغامات نہ چاہیں تو STOP بھیجیں۔'
+			'آداب۔ آپ کو ایک مختصر سوالنامے کا جواب دینے کی دعوت دی جاتی ہے۔ شروع کرنے کے لیے {keyword} بھیجیں، پیغامات نہ چاہیں تو STOP بھیجیں۔',
+		reminder:
+			'آپ نے مختصر سوالنامہ مکمل نہیں کیا۔ جاری رکھنے کے لیے آخری سوال کا جواب بھیجیں، پیغامات نہ چاہیں تو STOP بھیجیں۔'
 	},
 	fa: {
 		chooseOne: 'لطفاً با یک شماره پاسخ دهید.',
@@ -423,7 +458,9 @@ const WORDS = {
 		optedOut: 'دیگر پیامی دریافت نخواهید کرد. برای دریافت دوباره، START بفرستید.',
 		optedIn: 'پیام‌ها دوباره فعال شد. برای شروع {keyword} بفرستید.',
 		invitation:
-			'سلام. از شما دعوت می‌شود به یک پرسشنامهٔ کوتاه پاسخ دهید. برای شروع {keyword} بفرستید، یا اگر پیامی نمی‌خواهید STOP بفرستید.'
+			'سلام. از شما دعوت می‌شود به یک پرسشنامهٔ کوتاه پاسخ دهید. برای شروع {keyword} بفرستید، یا اگر پیامی نمی‌خواهید STOP بفرستید.',
+		reminder:
+			'پرسشنامهٔ کوتاه را هنوز تمام نکرده‌اید. برای ادامه به آخرین پرسش پاسخ دهید، یا اگر پیامی نمی‌خواهید STOP بفرستید.'
 	},
 	th: {
 		chooseOne: 'กรุณาตอบด้วยหมายเลขเดียว',
@@ -444,7 +481,8 @@ const WORDS = {
 		help: 'ตอบด้วยหมายเลขของคำตอบ ส่ง {keyword} เพื่อเริ่ม ส่ง STOP เพื่อหยุดรับข้อความทั้งหมด',
 		optedOut: 'จะไม่มีข้อความส่งถึงอีก ส่ง START เพื่อรับข้อความอีกครั้ง',
 		optedIn: 'เปิดรับข้อความอีกครั้งแล้ว ส่ง {keyword} เพื่อเริ่ม',
-		invitation: 'สวัสดี ขอเชิญตอบแบบสอบถามสั้นๆ ส่ง {keyword} เพื่อเริ่ม หรือส่ง STOP หากไม่ต้องการรับข้อความ'
+		invitation: 'สวัสดี ขอเชิญตอบแบบสอบถามสั้นๆ ส่ง {keyword} เพื่อเริ่ม หรือส่ง STOP หากไม่ต้องการรับข้อความ',
+		reminder: 'ยังตอบแบบสอบถามสั้นๆ ไม่เสร็จ กรุณาตอบคำถามล่าสุดเพื่อทำต่อ หรือส่ง STOP หากไม่ต้องการรับข้อความ'
 	},
 	vi: {
 		chooseOne: 'Vui lòng trả lời bằng một số thứ tự.',
@@ -466,7 +504,9 @@ const WORDS = {
 		optedOut: 'Bạn sẽ không nhận thêm tin nhắn nào. Gửi START để nhận lại.',
 		optedIn: 'Tin nhắn đã được bật lại. Gửi {keyword} để bắt đầu.',
 		invitation:
-			'Xin chào. Mời bạn trả lời một bảng hỏi ngắn. Gửi {keyword} để bắt đầu, hoặc STOP nếu bạn không muốn nhận tin nhắn.'
+			'Xin chào. Mời bạn trả lời một bảng hỏi ngắn. Gửi {keyword} để bắt đầu, hoặc STOP nếu bạn không muốn nhận tin nhắn.',
+		reminder:
+			'Bạn chưa hoàn thành bảng hỏi ngắn. Hãy trả lời câu hỏi gần nhất để tiếp tục, hoặc STOP nếu bạn không muốn nhận tin nhắn.'
 	},
 	id: {
 		chooseOne: 'Balas dengan satu nomor.',
@@ -488,7 +528,9 @@ const WORDS = {
 		optedOut: 'Anda tidak akan menerima pesan lagi. Kirim START untuk menerimanya kembali.',
 		optedIn: 'Pesan sudah aktif kembali. Kirim {keyword} untuk mulai.',
 		invitation:
-			'Halo. Anda diundang untuk menjawab kuesioner singkat. Balas {keyword} untuk mulai, atau STOP jika tidak ingin menerima pesan.'
+			'Halo. Anda diundang untuk menjawab kuesioner singkat. Balas {keyword} untuk mulai, atau STOP jika tidak ingin menerima pesan.',
+		reminder:
+			'Anda belum menyelesaikan kuesioner singkat. Balas pertanyaan terakhir untuk melanjutkan, atau STOP jika tidak ingin menerima pesan.'
 	},
 	tl: {
 		chooseOne: 'Sumagot po ng isang numero.',
@@ -510,7 +552,9 @@ const WORDS = {
 		optedOut: 'Wala na kayong matatanggap na mensahe. Ipadala ang START para muling makatanggap.',
 		optedIn: 'Muling naka-on ang mga mensahe. Ipadala ang {keyword} para magsimula.',
 		invitation:
-			'Magandang araw po. Inaanyayahan kayong sagutan ang isang maikling talatanungan. Ipadala ang {keyword} para magsimula, o STOP kung ayaw ninyo ng mensahe.'
+			'Magandang araw po. Inaanyayahan kayong sagutan ang isang maikling talatanungan. Ipadala ang {keyword} para magsimula, o STOP kung ayaw ninyo ng mensahe.',
+		reminder:
+			'Hindi pa ninyo natatapos ang maikling talatanungan. Sagutin po ang huling tanong para magpatuloy, o STOP kung ayaw ninyo ng mensahe.'
 	},
 	zh: {
 		chooseOne: '请回复一个编号。',
@@ -531,7 +575,8 @@ const WORDS = {
 		help: '请回复您所选答案的编号。发送{keyword}开始。发送STOP停止接收所有消息。',
 		optedOut: '您将不再收到消息。发送START可重新接收。',
 		optedIn: '消息已重新开启。发送{keyword}开始。',
-		invitation: '您好。诚邀您回答一份简短问卷。回复{keyword}开始，如不想收到消息请回复STOP。'
+		invitation: '您好。诚邀您回答一份简短问卷。回复{keyword}开始，如不想收到消息请回复STOP。',
+		reminder: '您尚未完成简短问卷。请回答上一个问题以继续，如不想收到消息请回复STOP。'
 	}
 } satisfies Record<string, SmsWords>;
 
@@ -588,4 +633,9 @@ export function optedInText(lang: string, keyword: string): string {
 /** The invitation to answer, with the channel's start keyword. */
 export function invitationText(lang: string, keyword: string): string {
 	return formatWords(smsWordsFor(lang).invitation, { keyword });
+}
+
+/** The nudge to an unfinished conversation. */
+export function reminderText(lang: string): string {
+	return smsWordsFor(lang).reminder;
 }

@@ -9,6 +9,7 @@ import type { Actor } from '../orgs/service';
 import { encryptSecret } from '../secret';
 import { createSurvey, publishSurvey } from '../surveys/service';
 import { handleInbound, twiml } from './inbound';
+import { queueDueReminders } from './reminders';
 import { twilioSignature } from './twilio-signature';
 
 /**
@@ -215,5 +216,41 @@ describe('twiml', () => {
 		expect(twiml(['1 <a> & "b"', 'مرحبا'])).toBe(
 			'<?xml version="1.0" encoding="UTF-8"?><Response><Message>1 &lt;a&gt; &amp; &quot;b&quot;</Message><Message>مرحبا</Message></Response>'
 		);
+	});
+});
+
+describe('the one reminder, where a channel has reminders on', () => {
+	it('is scheduled with the number encrypted, queued once when due, and gone when answered', async () => {
+		await channel('remindme', { keyword: 'HELLO', reminderHours: 2 });
+		const phone = '+447700900666';
+		const at = (hours: number) => new Date(Date.now() + hours * 60 * 60 * 1000);
+		await post('HELLO', { channel: 'remindme', from: phone });
+		expect(await count('sms_reminders')).toBe(1);
+		// Kept only encrypted, and never beside the answers.
+		expect(await wholeDatabaseText()).not.toContain(phone);
+		expect(await queueDueReminders(db, at(1))).toBe(0);
+		expect(await queueDueReminders(db, at(3))).toBe(1);
+		expect(await count('sms_reminders')).toBe(0);
+		const [queued] = await rows<{ to_number: string; body: string }>(
+			db.execute(sql`select to_number, body from sms_outbox where channel_id = 'remindme'`)
+		);
+		expect(queued!.to_number).toBe(phone);
+		expect(queued!.body).toContain('STOP');
+		// At most one: answering on does not schedule another.
+		await post('1', { channel: 'remindme', from: phone });
+		expect(await count('sms_reminders')).toBe(0);
+		expect(await queueDueReminders(db, at(10))).toBe(0);
+		await post('STOP', { channel: 'remindme', from: phone });
+	});
+
+	it('is cancelled when the conversation ends, and never scheduled where reminders are off', async () => {
+		const phone = '+447700900777';
+		await post('HELLO', { channel: 'remindme', from: phone });
+		expect(await count('sms_reminders')).toBe(1);
+		await post('STOP', { channel: 'remindme', from: phone });
+		expect(await count('sms_reminders')).toBe(0);
+		await post('HELLO', { from: '+447700900888' });
+		expect(await count('sms_reminders')).toBe(0);
+		await post('STOP', { from: '+447700900888' });
 	});
 });

@@ -13,6 +13,7 @@ import {
 	type ServedVersion
 } from '../respond/service';
 import { phoneHash } from './phone';
+import { cancelReminder, scheduleReminder } from './reminders';
 import { verifyTwilioSignature } from './twilio-signature';
 
 /**
@@ -79,7 +80,7 @@ export async function handleInbound(
 	const body = (input.params.get('Body') ?? '').slice(0, 1600);
 	if (!/^\+[1-9]\d{6,14}$/.test(from)) return { status: 400 };
 	const phone = await phoneHash(db, from);
-	return converse(db, channel, survey, phone, body, now);
+	return converse(db, channel, survey, phone, body, now, from);
 }
 
 /** The conversation for one phone (by hash) and one message body. Pure of any provider. */
@@ -89,7 +90,9 @@ export async function converse(
 	survey: ServedVersion | undefined,
 	phone: string,
 	body: string,
-	now = new Date()
+	now = new Date(),
+	/** The raw number, used only to schedule a reminder where the channel has them. */
+	number?: string
 ): Promise<Extract<InboundResult, { status: 200 }>> {
 	const keyword = keywordOf(body);
 	const [[conversation], [optedOut]] = await Promise.all([
@@ -110,6 +113,7 @@ export async function converse(
 				.onConflictDoNothing();
 			await tx.delete(smsConversations).where(forPhone(channel.id, phone));
 		});
+		await cancelReminder(db, channel.id, phone);
 		return { status: 200, outcome: 'optedOut', messages: [optedOutText(lang)] };
 	}
 	if (keyword === 'start') {
@@ -123,7 +127,7 @@ export async function converse(
 	if (keyword === 'help')
 		return { status: 200, outcome: 'help', messages: [helpText(lang, channel.keyword)] };
 	if (isPanicWord(body, channel.panicWord)) {
-		await db.delete(smsConversations).where(forPhone(channel.id, phone));
+		await endConversation(db, channel.id, phone);
 		return { status: 200, outcome: 'panic', messages: [] };
 	}
 
@@ -131,21 +135,40 @@ export async function converse(
 	const state = conversation ? readState(conversation.state) : null;
 	const live = conversation && state && conversation.expiresAt.getTime() > now.getTime();
 	if (!live) {
-		if (conversation) await db.delete(smsConversations).where(forPhone(channel.id, phone));
+		if (conversation) await endConversation(db, channel.id, phone);
 		if (!survey || body.trim().toUpperCase() !== channel.keyword)
 			return { status: 200, outcome: 'ignored', messages: [] };
 		const turn = start(survey.instrument, now);
 		await save(db, channel, phone, survey.id, turn, now, expiresAfterMs);
+		if (number)
+			await scheduleReminder(
+				db,
+				channel,
+				{ phone, number, language: survey.instrument.defaultLanguage, alreadyReminded: false },
+				now
+			);
 		return { status: 200, outcome: 'started', messages: turn.messages };
 	}
 	const version = await servedVersion(db, conversation.versionId);
 	if (!version) {
-		await db.delete(smsConversations).where(forPhone(channel.id, phone));
+		await endConversation(db, channel.id, phone);
 		return { status: 200, outcome: 'ignored', messages: [] };
 	}
 	const turn = reply(version.instrument, state, body, now, { expiresAfterMs });
 	if (turn.outcome === 'continue') {
 		await save(db, channel, phone, version.id, turn, now, expiresAfterMs);
+		if (number)
+			await scheduleReminder(
+				db,
+				channel,
+				{
+					phone,
+					number,
+					language: turn.state.language ?? version.instrument.defaultLanguage,
+					alreadyReminded: conversation.reminded
+				},
+				now
+			);
 	} else if (turn.outcome === 'completed') {
 		await db.transaction(async (tx) => {
 			const [deleted] = await tx
@@ -167,10 +190,16 @@ export async function converse(
 				now
 			);
 		});
+		await cancelReminder(db, channel.id, phone);
 	} else {
-		await db.delete(smsConversations).where(forPhone(channel.id, phone));
+		await endConversation(db, channel.id, phone);
 	}
 	return { status: 200, outcome: turn.outcome, messages: turn.messages };
+}
+
+async function endConversation(db: Db, channelId: string, phone: string) {
+	await db.delete(smsConversations).where(forPhone(channelId, phone));
+	await cancelReminder(db, channelId, phone);
 }
 
 function forPhone(channelId: string, phone: string) {

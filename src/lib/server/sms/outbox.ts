@@ -1,3 +1,4 @@
+import { queueDueReminders } from './reminders';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import * as audit from '../audit/service';
 import type { Db } from '../db';
@@ -356,7 +357,8 @@ export function startOutboxWorker(
 	let running: Promise<void> | null = null;
 	const tick = () => {
 		if (running) return;
-		running = deliverDue(db, provider, new Date(), delivery)
+		running = queueDueReminders(db, new Date())
+			.then(() => deliverDue(db, provider, new Date(), delivery))
 			.then(
 				() => undefined,
 				(cause: unknown) => {

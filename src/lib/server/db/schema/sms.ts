@@ -114,6 +114,28 @@ export const smsOutbox = pgTable(
 	(t) => [index('sms_outbox_due_idx').on(t.status, t.nextAttemptAt)]
 );
 
+/**
+ * A reminder waiting to go out, only on channels where an owner turned reminders on. The
+ * number is needed to send it, so it is kept — encrypted, apart from the conversation's
+ * answers — until the one reminder is queued or the conversation ends (docs/decisions/007).
+ */
+export const smsReminders = pgTable(
+	'sms_reminders',
+	{
+		channelId: text()
+			.notNull()
+			.references(() => smsChannels.id, { onDelete: 'cascade' }),
+		phoneHash: text().notNull(),
+		numberEncrypted: text().notNull(),
+		language: text().notNull(),
+		dueAt: timestamp({ withTimezone: true }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.channelId, t.phoneHash] }),
+		index('sms_reminders_due_idx').on(t.dueAt)
+	]
+);
+
 export type SmsChannel = typeof smsChannels.$inferSelect;
 export type SmsConversation = typeof smsConversations.$inferSelect;
 export type SmsOutboxRow = typeof smsOutbox.$inferSelect;
