@@ -668,3 +668,30 @@ describe('openSurvey', () => {
 		expect(await openSurvey(db, unpublished.id)).toBeUndefined();
 	});
 });
+
+describe('the completion rate limit', () => {
+	it('counts completions per key and minute in the completing statement, keeping refused drafts', async () => {
+		const survey = await demoSurvey('Limited completions');
+		const link = await createLink(db, owner, org.id, survey.id);
+		const opened = await openEntry(db, { kind: 'link', slug: link.slug }, NOW);
+		if (!opened.ok) throw new Error(opened.error);
+		const draft = async () => {
+			const token = await startDraft(
+				db,
+				{ orgId: org.id, surveyId: survey.id, versionId: opened.version.id, language: 'en' },
+				NOW
+			);
+			return token;
+		};
+		const limit = { key: `submit:test:${link.id}`, perMinute: 2 };
+		const given = { version: opened.version, answers: VALID_ANSWERS, limit };
+		const [a, b, c] = [await draft(), await draft(), await draft()];
+		expect(await submitDraft(db, a, 'web', NOW, given)).toMatchObject({ ok: true });
+		expect(await submitDraft(db, b, 'web', NOW, given)).toMatchObject({ ok: true });
+		expect(await submitDraft(db, c, 'web', NOW, given)).toEqual({ ok: false, error: 'tooMany' });
+		// Refused, not lost: the draft is still there and goes through in the next minute.
+		expect(await findReceipt(db, c, NOW)).toBeNull();
+		const later = new Date(NOW.getTime() + 60_000);
+		expect(await submitDraft(db, c, 'web', later, given)).toMatchObject({ ok: true });
+	});
+});

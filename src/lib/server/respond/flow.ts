@@ -145,20 +145,29 @@ function common(event: Event, lang: string, dir: 'ltr' | 'rtl', exitUrl: string)
 	return { lang, dir, chrome: chromeFor(lang), exitUrl };
 }
 
-async function draftOf(event: Event, surveyId: string | null, codeId: string | null) {
+/**
+ * The entry and the draft behind the cookie, read at once (two independent queries), and the
+ * draft kept only when it belongs to this entry: a cookie from another survey or code opens
+ * nothing.
+ */
+async function openWithDraft(event: Event, entry: respond.Entry) {
 	const token = event.cookies.get(RESPONDENT_COOKIE);
-	if (!token) return null;
-	const loaded = await respond.loadDraft(event.locals.db, token);
-	// A cookie from another survey or code (same path reused) opens nothing.
-	if (!loaded || loaded.draft.surveyId !== surveyId || loaded.draft.codeId !== codeId) return null;
-	return { token, ...loaded };
+	const [opened, loaded] = await Promise.all([
+		respond.openEntry(event.locals.db, entry),
+		token ? respond.loadDraft(event.locals.db, token) : null
+	]);
+	const belongs =
+		loaded &&
+		opened.ok &&
+		loaded.draft.surveyId === opened.surveyId &&
+		loaded.draft.codeId === opened.codeId;
+	return { opened, draft: belongs && token ? { token, ...loaded } : null };
 }
 
 /** The page a GET shows. `path` is the entry's own path (/s/SLUG or /i/CODE). */
 export async function view(event: Event, entry: respond.Entry): Promise<RespondentView> {
-	const db = event.locals.db;
 	const ending = event.url.searchParams.get('end') as Ending | null;
-	const opened = await respond.openEntry(db, entry);
+	const { opened, draft } = await openWithDraft(event, entry);
 	const settings = opened.settings;
 
 	if (ending && ENDINGS.includes(ending)) {
@@ -186,7 +195,6 @@ export async function view(event: Event, entry: respond.Entry): Promise<Responde
 			restart: false
 		};
 	}
-	const draft = await draftOf(event, opened.surveyId, opened.codeId);
 	const instrument = (draft?.version ?? opened.version).instrument;
 	if (!draft && instrument.languages.length > 1) {
 		const lang = languageOf(
@@ -266,10 +274,9 @@ export function actions(
 	async function begin(event: Event) {
 		const form = await readBoundedForm(event.request);
 		if (!form) return { problem: fail(413, { message: 'unreadable' } satisfies PageProblem) };
-		const opened = await respond.openEntry(event.locals.db, entryOf(event));
+		const { opened, draft } = await openWithDraft(event, entryOf(event));
 		if (!opened.ok)
 			return { problem: fail(410, { message: messageFor(opened.error) } satisfies PageProblem) };
-		const draft = await draftOf(event, opened.surveyId, opened.codeId);
 		if (!draft) await thanksIfCompleted(event);
 		return { form, opened, draft };
 	}
@@ -409,19 +416,24 @@ export function actions(
 	) {
 		const db = event.locals.db;
 		const answers = checked.answers;
-		if (!(await allowHit(db, `submit:${limitKey}`, config().respondLimitPerMinute))) {
-			// Keep what was answered on the last page: the person can send again shortly.
-			await respond.saveDraftAnswers(db, token, { answers, page: lastPage(version) });
-			return tooMany();
-		}
+
 		// Answers left wrong on an earlier page (e.g. after skipping ahead) stop the sending.
 		const result: respond.SubmitResult = checked.errors.length
 			? { ok: false, error: 'invalid', errors: checked.errors }
-			: await respond.submitDraft(db, token, 'web', new Date(), { version, answers });
+			: await respond.submitDraft(db, token, 'web', new Date(), {
+					version,
+					answers,
+					limit: { key: `submit:${limitKey}`, perMinute: config().respondLimitPerMinute }
+				});
 		const done = `${pathOf(event)}?end=thanks&lang=${encodeURIComponent(language)}`;
 		if (result.ok) {
 			clearRespondentCookie(event.cookies, event.url, pathOf(event));
 			redirect(303, done);
+		}
+		if (result.error === 'tooMany') {
+			// Keep what was answered on the last page: the person can send again shortly.
+			await respond.saveDraftAnswers(db, token, { answers, page: lastPage(version) });
+			return tooMany();
 		}
 		if (result.error === 'noDraft') {
 			// A double click or a retry: the first submission was stored; show its thank-you.

@@ -396,6 +396,8 @@ function receiptExpiry(now: Date): Date {
 export type SubmitResult =
 	| { ok: true; responseId: string }
 	| { ok: false; error: 'noDraft' }
+	/** Over the rate limit: nothing happened, the draft is kept. */
+	| { ok: false; error: 'tooMany' }
 	/** Another draft opened with the same single-use code was completed first. */
 	| { ok: false; error: 'codeUsed' }
 	| { ok: false; error: 'invalid'; errors: AnswerError[] };
@@ -415,9 +417,9 @@ export async function submitDraft(
 	 * The caller's own view of the draft, already checked in full (version and every answer),
 	 * which saves reading and checking it again.
 	 */
-	given?: { version: ServedVersion; answers: Answers }
+	given?: { version: ServedVersion; answers: Answers; limit?: SubmitLimit }
 ): Promise<SubmitResult> {
-	if (given) return completeDraft(db, token, channel, now, given.answers);
+	if (given) return completeDraft(db, token, channel, now, given.answers, given.limit);
 	const loaded = await loadDraft(db, token, now);
 	if (!loaded) return { ok: false, error: 'noDraft' };
 	const checked = checkAnswers(loaded.version.instrument, loaded.draft.answers as RawValues, {
@@ -442,6 +444,12 @@ export function relevanceFor(version: ServedVersion): (answers: Answers) => Set<
 	return visible;
 }
 
+/** Completions allowed per rate-limit key and minute (counted in `rate_windows`). */
+export interface SubmitLimit {
+	key: string;
+	perMinute: number;
+}
+
 /**
  * One statement, so one round trip and atomic without a transaction: delete the draft (only
  * one concurrent submit can), mark its code used if it has one and the code is still unused
@@ -453,13 +461,23 @@ async function completeDraft(
 	token: string,
 	channel: 'web' | 'sms',
 	now: Date,
-	answers: Answers
+	answers: Answers,
+	limit?: SubmitLimit
 ): Promise<SubmitResult> {
 	const id = hashToken(token);
-	const [row] = await rows<{ deleted: number; response_id: string | null }>(
+	// The rate-limit hit rides in the same statement: one round trip for the whole completion.
+	const windowStart = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
+	const hit = limit
+		? sql`insert into ${rateWindows} (key, window_start, hits)
+				values (${limit.key}, ${windowStart}::timestamptz, 1)
+				on conflict (key, window_start) do update set hits = ${rateWindows}.hits + 1
+				returning hits`
+		: sql`select 0 as hits`;
+	const [row] = await rows<{ deleted: number; response_id: string | null; hits: number }>(
 		db.execute(sql`
-			with draft as (
-				delete from ${responseDrafts} where id = ${id}
+			with hit as (${hit}), draft as (
+				delete from ${responseDrafts}
+				where id = ${id} and (select hits from hit) <= ${limit?.perMinute ?? 0}
 				returning id, org_id, survey_id, version_id, language, code_id
 			), code as (
 				update ${respondentCodes} c set used = true from draft
@@ -477,9 +495,11 @@ async function completeDraft(
 				select id, survey_id, language, ${receiptExpiry(now).toISOString()}::timestamptz from accepted
 				on conflict do nothing
 			)
-			select (select count(*)::int from draft) as deleted, (select id from response) as response_id
+			select (select count(*)::int from draft) as deleted, (select id from response) as response_id,
+				(select hits from hit) as hits
 		`)
 	);
+	if (limit && row && row.hits > limit.perMinute) return { ok: false, error: 'tooMany' };
 	if (!row?.deleted) return { ok: false, error: 'noDraft' };
 	if (!row.response_id) return { ok: false, error: 'codeUsed' };
 	return { ok: true, responseId: row.response_id };
