@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import type { Organisation } from '../db/schema';
-import { rows, useTestDatabase } from '../db/testing';
+import { rows, useTestDatabase, wholeDatabaseText } from '../db/testing';
 import { fixtures } from '../db/testing/fixtures';
 import { DEMO_SURVEY } from '../demo/survey';
 import type { Actor } from '../orgs/service';
@@ -143,23 +143,6 @@ async function count(table: string): Promise<number> {
 	return row!.n;
 }
 
-/** Every text value of every table, to search for what must not be anywhere. */
-async function wholeDatabaseText(): Promise<string> {
-	const tables = await rows<{ table_name: string }>(
-		db.execute(
-			sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`
-		)
-	);
-	const parts: string[] = [];
-	for (const { table_name } of tables) {
-		const dump = await rows<{ t: string }>(
-			db.execute(sql.raw(`select t::text as t from "${table_name}" t`))
-		);
-		parts.push(...dump.map((r) => r.t));
-	}
-	return parts.join('\n');
-}
-
 describe('the web flow on an open link', () => {
 	it('stores one response with only survey, version, channel, language, date and answers', async () => {
 		const before = await count('responses');
@@ -199,7 +182,7 @@ describe('the web flow on an open link', () => {
 			satisfaction: 'very_satisfied',
 			support_received: ['housing', 'legal_help']
 		});
-		const everything = await wholeDatabaseText();
+		const everything = await wholeDatabaseText(db);
 		expect(everything).not.toContain(ADDRESS);
 		expect(everything).not.toContain('ProbeAgent');
 	});

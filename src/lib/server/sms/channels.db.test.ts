@@ -1,8 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { auditEvents, smsChannels, type Organisation } from '../db/schema';
-import { rows, useTestDatabase } from '../db/testing';
+import { useTestDatabase, wholeDatabaseText } from '../db/testing';
 import { fixtures } from '../db/testing/fixtures';
 import { DEMO_SURVEY } from '../demo/survey';
 import type { Actor } from '../orgs/service';
@@ -59,19 +59,6 @@ async function created(overrides: Partial<ChannelInput> = {}, orgId = org.id) {
 	return result.id;
 }
 
-/** Every text value of every row of every table, as the database would dump it. */
-async function everyStoredText(): Promise<string> {
-	const tables = await rows<{ name: string }>(
-		db.execute(
-			sql`select table_name as name from information_schema.tables where table_schema = 'public'`
-		)
-	);
-	const dumps: string[] = [];
-	for (const { name } of tables)
-		dumps.push(JSON.stringify(await rows(db.execute(sql`select * from ${sql.identifier(name)}`))));
-	return dumps.join('\n');
-}
-
 beforeAll(async () => {
 	owner = await person('owner');
 	org = await organisation('sms-channels', owner);
@@ -95,7 +82,7 @@ describe('createChannel', () => {
 		expect(row!.authTokenEncrypted).toMatch(/^v1\./);
 		expect(JSON.stringify(row)).not.toContain(TOKEN);
 		expect(JSON.stringify(row).toUpperCase()).not.toContain(TOKEN.toUpperCase());
-		expect(await everyStoredText()).not.toContain(TOKEN);
+		expect(await wholeDatabaseText(db)).not.toContain(TOKEN);
 		expect(await channelAuthToken(db, id)).toBe(TOKEN);
 		expect(await channelAuthToken(db, 'nosuchchannel')).toBeNull();
 	});
@@ -204,7 +191,7 @@ describe('updateChannel', () => {
 		[row] = await db.select().from(smsChannels).where(eq(smsChannels.id, id));
 		expect(row!.panicWord).toBeNull();
 		expect(await channelAuthToken(db, id)).toBe(fresh);
-		expect(await everyStoredText()).not.toContain(fresh);
+		expect(await wholeDatabaseText(db)).not.toContain(fresh);
 		const events = await auditOf(org.id, 'sms.channel_changed');
 		expect(events.slice(-2).map((e) => e.details?.tokenReplaced)).toEqual([false, true]);
 	});

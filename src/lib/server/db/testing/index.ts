@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -37,7 +38,9 @@ export async function createTestDatabase(): Promise<Database & { engine: string 
 	});
 }
 
-export { rows } from '../rows';
+import { rows } from '../rows';
+
+export { rows };
 
 /**
  * Registers beforeAll/afterAll for a test file's own database and hands it to `ready`.
@@ -50,4 +53,24 @@ export function useTestDatabase(ready: (database: Database) => void): void {
 		ready(database);
 	});
 	afterAll(() => database?.close());
+}
+
+/**
+ * Every row of every table as text, for tests that prove something is stored nowhere (a phone
+ * number, an address, a token): search the result for it.
+ */
+export async function wholeDatabaseText(db: Database['db']): Promise<string> {
+	const tables = await rows<{ table_name: string }>(
+		db.execute(
+			sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`
+		)
+	);
+	const parts: string[] = [];
+	for (const { table_name } of tables) {
+		const dump = await rows<{ t: string }>(
+			db.execute(sql`select t::text as t from ${sql.identifier(table_name)} t`)
+		);
+		parts.push(...dump.map((r) => r.t));
+	}
+	return parts.join('\n');
 }
