@@ -16,7 +16,8 @@ export const load = (async (event) => {
 			members: can(role, 'members.manage'),
 			audit: can(role, 'audit.read'),
 			settings: can(role, 'settings.manage'),
-			sms: can(role, 'sms.manage')
+			sms: can(role, 'sms.manage'),
+			smsInvite: can(role, 'sms.invite')
 		},
 		switchTo: memberships
 			.filter((m) => m.org.id !== org.id)
