@@ -142,7 +142,8 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(csrf, respondentPosts, session, locale, headers);
+// Headers first: they wrap every response, including the early refusals of the others.
+export const handle = sequence(headers, csrf, respondentPosts, session, locale);
 
 function errorName(error: unknown): string {
 	return error instanceof Error ? error.name : typeof error;
@@ -152,16 +153,12 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	if (status === 404) return { message: event.locals.t?.('errors.notFound') ?? message };
 	const id = crypto.randomUUID().slice(0, 8);
 	const path = loggablePath(event.url.pathname);
-	if (isRespondentPath(event.url.pathname) || path.startsWith('/api/sms/')) {
-		// Respondents' requests: the error's kind only. A database error's message carries the
-		// query's parameters (answers, hashes), which have no place in a log.
-		const cause = (error as { cause?: { code?: string } } | null)?.cause?.code;
-		console.error(
-			`[${id}] ${event.request.method} ${path}: ${errorName(error)}${cause ? ` (${cause})` : ''}`
-		);
-	} else {
-		// The path only: query strings may carry tokens.
-		console.error(`[${id}] ${event.request.method} ${path}`, error);
-	}
+	// The error's kind and where it happened, never its message: a database error's message
+	// carries the query's parameters (answers, phone numbers being queued, hashes).
+	const cause = (error as { cause?: { code?: string } } | null)?.cause?.code;
+	const frames = error instanceof Error ? (error.stack ?? '').split('\n').slice(1).join('\n') : '';
+	console.error(
+		`[${id}] ${event.request.method} ${path}: ${errorName(error)}${cause ? ` (${cause})` : ''}${frames ? `\n${frames}` : ''}`
+	);
 	return { message: event.locals.t?.('errors.unexpected') ?? 'Unexpected error', id };
 };

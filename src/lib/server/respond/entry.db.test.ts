@@ -381,26 +381,28 @@ describe('completion receipts', () => {
 	});
 
 	it.each<[string, string]>([
-		['on the hour', '2025-06-15T12:00:00.000Z'],
-		['just after the hour', '2025-06-15T12:00:00.001Z'],
-		['half past', '2025-06-15T12:30:00.000Z'],
-		['just before the hour', '2025-06-15T12:59:59.999Z'],
+		['early in the day', '2025-06-15T00:00:00.001Z'],
+		['midday', '2025-06-15T12:30:00.000Z'],
+		['an hour before midnight', '2025-06-15T22:59:59.999Z'],
+		['in the last hour of the day', '2025-06-15T23:00:00.000Z'],
 		['just before midnight', '2025-06-15T23:59:59.999Z']
 	])(
-		'expires on an hour boundary 1 to 2 hours after completion (%s)',
+		'expires at the end of a UTC day, at least an hour after completion (%s)',
 		async (_what, completedAt) => {
 			const completed = new Date(completedAt);
 			const { token } = await complete(surveyId, { now: completed });
 			const expiresAt = (await receiptRow(token))!.expiresAt;
-			expect(expiresAt.getTime() % HOUR).toBe(0);
+			// Midnight UTC: the receipt is no more precise than the response's own date.
+			expect(expiresAt.getTime() % DAY).toBe(0);
 			const after = expiresAt.getTime() - completed.getTime();
 			expect(after).toBeGreaterThanOrEqual(HOUR);
-			expect(after).toBeLessThanOrEqual(2 * HOUR);
-			// Two completions in the same hour cannot be told apart by their receipts.
-			const sameHour = new Date(Math.floor(completed.getTime() / HOUR) * HOUR + 17 * MINUTE);
-			const other = await complete(surveyId, { now: sameHour });
-			expect((await receiptRow(other.token))!.expiresAt).toEqual(expiresAt);
-
+			expect(after).toBeLessThanOrEqual(DAY + HOUR);
+			// Completions earlier the same day cannot be told apart from it by their receipts.
+			if (after <= DAY) {
+				const earlier = new Date(Math.floor(completed.getTime() / DAY) * DAY + 17 * MINUTE);
+				const other = await complete(surveyId, { now: earlier });
+				expect((await receiptRow(other.token))!.expiresAt).toEqual(expiresAt);
+			}
 			expect(await findReceipt(db, token, new Date(expiresAt.getTime() - 1))).not.toBeNull();
 			expect(await findReceipt(db, token, expiresAt)).toBeNull();
 			expect(await findReceipt(db, token, new Date(expiresAt.getTime() + DAY))).toBeNull();
@@ -470,7 +472,7 @@ describe('purgeIdleDrafts', () => {
 	it('deletes expired receipts and keeps fresh ones', async () => {
 		const survey = await demoSurvey('Purge receipts');
 		const old = await complete(survey.id, { now: LONG_AGO });
-		const fresh = await complete(survey.id, { now: then(3 * HOUR) });
+		const fresh = await complete(survey.id, { now: then(2 * DAY) });
 		const oldExpiry = (await receiptRow(old.token))!.expiresAt;
 
 		// Not yet expired: both kept.
@@ -481,13 +483,13 @@ describe('purgeIdleDrafts', () => {
 		await purgeIdleDrafts(db, new Date(oldExpiry.getTime() + 1));
 		expect(await receiptRow(old.token)).toBeUndefined();
 		expect(await receiptRow(fresh.token)).toBeDefined();
-		expect(await findReceipt(db, fresh.token, then(3 * HOUR + 1))).toEqual({
+		expect(await findReceipt(db, fresh.token, then(2 * DAY + 1))).toEqual({
 			surveyId: survey.id,
 			language: 'fr'
 		});
 		// The purge ran against 2001: receipts of today are untouched.
 		const today = await complete(survey.id);
-		await purgeIdleDrafts(db, then(4 * HOUR));
+		await purgeIdleDrafts(db, then(3 * DAY));
 		expect(await findReceipt(db, today.token, NOW)).not.toBeNull();
 	});
 

@@ -29,6 +29,7 @@ import { relevanceOf, type Answers } from '../../survey/relevance';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DRAFT_IDLE_MS = 24 * HOUR_MS;
+const DAY_MS = 24 * HOUR_MS;
 
 /** `YYYY-MM-DD` in UTC: the only time a response keeps. */
 export function dayOf(now: Date): string {
@@ -388,9 +389,11 @@ export async function findReceipt(
 	return { surveyId: row.surveyId, language: row.language };
 }
 
-/** One to two hours from now, on the hour: long enough for a retry, says nothing of when. */
 function receiptExpiry(now: Date): Date {
-	return new Date((Math.floor(now.getTime() / HOUR_MS) + 2) * HOUR_MS);
+	// The end of the UTC day (of the next one late at night): the same precision as the
+	// response's own date, never the hour, and at least an hour for a retry.
+	const endOfDay = (Math.floor(now.getTime() / DAY_MS) + 1) * DAY_MS;
+	return new Date(endOfDay - now.getTime() >= HOUR_MS ? endOfDay : endOfDay + DAY_MS);
 }
 
 export type SubmitResult =

@@ -8,7 +8,7 @@ import { DEMO_SURVEY } from '../demo/survey';
 import type { Actor } from '../orgs/service';
 import { encryptSecret } from '../secret';
 import { createSurvey, publishSurvey } from '../surveys/service';
-import { handleInbound, twiml } from './inbound';
+import { forgetCachedChannels, handleInbound, purgeExpiredConversations, twiml } from './inbound';
 import { queueDueReminders } from './reminders';
 import { twilioSignature } from './twilio-signature';
 
@@ -236,5 +236,69 @@ describe('the one reminder, where a channel has reminders on', () => {
 		await post('HELLO', { from: '+447700900888' });
 		expect(await count('sms_reminders')).toBe(0);
 		await post('STOP', { from: '+447700900888' });
+	});
+});
+
+describe('what ends a conversation ends everything of it', () => {
+	const at = (hours: number) => new Date(Date.now() + hours * 60 * 60 * 1000);
+
+	it('STOP ends the phone’s conversations and reminders on every number of the organisation', async () => {
+		await channel('second', { keyword: 'HELLO', reminderHours: 1 });
+		const phone = '+447700901001';
+		await post('HELLO', { from: phone });
+		await post('HELLO', { channel: 'second', from: phone });
+		expect(await count('sms_conversations')).toBe(2);
+		expect(await count('sms_reminders')).toBe(1);
+		await post('STOP', { from: phone });
+		expect(await count('sms_conversations')).toBe(0);
+		expect(await count('sms_reminders')).toBe(0);
+		await post('START', { from: phone });
+	});
+
+	it('the panic word also withdraws a reminder already waiting in the outbox', async () => {
+		const phone = '+447700901002';
+		await channel('panicky', { keyword: 'HELLO', reminderHours: 1, panicWord: 'BANANA' });
+		await post('HELLO', { channel: 'panicky', from: phone });
+		expect(await queueDueReminders(db, at(2))).toBe(1);
+		const queued = async () =>
+			(
+				await rows<{ n: number }>(
+					db.execute(
+						sql`select count(*)::int as n from sms_outbox where channel_id = 'panicky' and status = 'queued'`
+					)
+				)
+			)[0]!.n;
+		expect(await queued()).toBe(1);
+		await post('banana', { channel: 'panicky', from: phone });
+		expect(await queued()).toBe(0);
+	});
+
+	it('a reminder’s number is purged with its expired conversation', async () => {
+		const phone = '+447700901003';
+		await post('HELLO', { channel: 'remindme', from: phone });
+		expect(await count('sms_reminders')).toBe(1);
+		expect(await purgeExpiredConversations(db, at(24 * 30))).toBeGreaterThan(0);
+		expect(await count('sms_reminders')).toBe(0);
+	});
+
+	it('a conversation finishes on the survey it started on, even if the channel moved on', async () => {
+		const other = await createSurvey(db, owner, org.id, { name: 'Other', instrument: DEMO_SURVEY });
+		expect(await publishSurvey(db, owner, org.id, other.id)).toMatchObject({ ok: true });
+		await channel('mover', { keyword: 'HELLO' });
+		const phone = '+447700901004';
+		await post('HELLO', { channel: 'mover', from: phone });
+		await db.execute(sql`update sms_channels set survey_id = ${other.id} where id = 'mover'`);
+		forgetCachedChannels();
+		let outcome = '';
+		for (let i = 0; i < 80 && outcome !== 'completed'; i++)
+			outcome = ((await post('1', { channel: 'mover', from: phone })) as { outcome: string })
+				.outcome;
+		expect(outcome).toBe('completed');
+		const stored = await rows<{ n: number }>(
+			db.execute(
+				sql`select count(*)::int as n from responses r join survey_versions v on v.id = r.version_id where r.survey_id <> v.survey_id`
+			)
+		);
+		expect(stored[0]!.n).toBe(0);
 	});
 });

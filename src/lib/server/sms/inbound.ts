@@ -1,9 +1,16 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, inArray, lt, notExists } from 'drizzle-orm';
 import { keywordOf, isPanicWord, readState, reply, start, type Turn } from '../../sms/conversation';
 import { helpText, optedInText, optedOutText } from '../../sms/words';
 import type { Answers } from '../../survey/relevance';
 import type { Db } from '../db';
-import { smsChannels, smsConversations, smsOptOuts, type SmsChannel } from '../db/schema';
+import {
+	smsChannels,
+	smsConversations,
+	smsOptOuts,
+	smsOutbox,
+	smsReminders,
+	type SmsChannel
+} from '../db/schema';
 import { decryptSecret } from '../secret';
 import {
 	dayOf,
@@ -12,6 +19,7 @@ import {
 	storeResponse,
 	type ServedVersion
 } from '../respond/service';
+import { normaliseWord } from './channels';
 import { phoneHash } from './phone';
 import { cancelReminder, scheduleReminder } from './reminders';
 import { verifyTwilioSignature } from './twilio-signature';
@@ -58,6 +66,11 @@ async function channelOf(db: Db, id: string, now: number): Promise<CachedChannel
 	if (channels.size > 500) channels.clear();
 	channels.set(id, entry);
 	return entry;
+}
+
+/** Forgets cached channels (tests that change a channel behind the cache's back). */
+export function forgetCachedChannels(): void {
+	channels.clear();
 }
 
 /** Handles one Twilio webhook post. `url` is the public URL Twilio called (from ORIGIN). */
@@ -111,9 +124,33 @@ export async function converse(
 				.insert(smsOptOuts)
 				.values({ orgId: channel.orgId, phoneHash: phone, since: dayOf(now) })
 				.onConflictDoNothing();
-			await tx.delete(smsConversations).where(forPhone(channel.id, phone));
+			// Every conversation of this phone with the organisation ends, on any of its numbers.
+			const ofOrg = inArray(
+				smsConversations.channelId,
+				tx
+					.select({ id: smsChannels.id })
+					.from(smsChannels)
+					.where(eq(smsChannels.orgId, channel.orgId))
+			);
+			await tx.delete(smsConversations).where(and(ofOrg, eq(smsConversations.phoneHash, phone)));
+			await tx
+				.delete(smsReminders)
+				.where(
+					and(
+						inArray(
+							smsReminders.channelId,
+							tx
+								.select({ id: smsChannels.id })
+								.from(smsChannels)
+								.where(eq(smsChannels.orgId, channel.orgId))
+						),
+						eq(smsReminders.phoneHash, phone)
+					)
+				);
+			await tx
+				.delete(smsOutbox)
+				.where(and(eq(smsOutbox.phoneHash, phone), eq(smsOutbox.status, 'queued')));
 		});
-		await cancelReminder(db, channel.id, phone);
 		return { status: 200, outcome: 'optedOut', messages: [optedOutText(lang)] };
 	}
 	if (keyword === 'start') {
@@ -128,6 +165,16 @@ export async function converse(
 		return { status: 200, outcome: 'help', messages: [helpText(lang, channel.keyword)] };
 	if (isPanicWord(body, channel.panicWord)) {
 		await endConversation(db, channel.id, phone);
+		// Someone may be watching the phone: nothing more goes to it, not even a reminder.
+		await db
+			.delete(smsOutbox)
+			.where(
+				and(
+					eq(smsOutbox.channelId, channel.id),
+					eq(smsOutbox.phoneHash, phone),
+					eq(smsOutbox.status, 'queued')
+				)
+			);
 		return { status: 200, outcome: 'panic', messages: [] };
 	}
 
@@ -136,7 +183,7 @@ export async function converse(
 	const live = conversation && state && conversation.expiresAt.getTime() > now.getTime();
 	if (!live) {
 		if (conversation) await endConversation(db, channel.id, phone);
-		if (!survey || body.trim().toUpperCase() !== channel.keyword)
+		if (!survey || normaliseWord(body) !== channel.keyword)
 			return { status: 200, outcome: 'ignored', messages: [] };
 		const turn = start(survey.instrument, now);
 		await save(db, channel, phone, survey.id, turn, now, expiresAfterMs);
@@ -180,8 +227,9 @@ export async function converse(
 			await storeResponse(
 				tx,
 				{
-					orgId: channel.orgId,
-					surveyId: channel.surveyId,
+					// The survey of the version answered: the channel may serve another one by now.
+					orgId: version.orgId,
+					surveyId: version.surveyId,
 					versionId: version.id,
 					channel: 'sms',
 					language: state.language ?? version.instrument.defaultLanguage,
@@ -238,6 +286,20 @@ export async function purgeExpiredConversations(db: Db, now = new Date()): Promi
 		.delete(smsConversations)
 		.where(lt(smsConversations.expiresAt, now))
 		.returning({ id: smsConversations.id });
+	// A reminder's number lives no longer than its conversation.
+	await db.delete(smsReminders).where(
+		notExists(
+			db
+				.select({ id: smsConversations.id })
+				.from(smsConversations)
+				.where(
+					and(
+						eq(smsConversations.channelId, smsReminders.channelId),
+						eq(smsConversations.phoneHash, smsReminders.phoneHash)
+					)
+				)
+		)
+	);
 	return rows.length;
 }
 

@@ -26,7 +26,11 @@ export const MAX_ATTEMPTS = 6;
 /** First wait after a failed try; doubled after each further one. */
 export const BACKOFF_MS = 30_000;
 /** How long a claimed row is hidden from other workers while it is being sent. */
-export const LEASE_MS = 120_000;
+/**
+ * How long claimed rows stay with one worker: longer than a whole batch can take (50 sends
+ * with a 15 s timeout each), so no other server sends them again meanwhile.
+ */
+export const LEASE_MS = 15 * 60_000;
 
 const RATE_WINDOW_MS = 60_000;
 
