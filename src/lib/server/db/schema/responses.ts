@@ -116,7 +116,8 @@ export const responses = pgTable(
  * Proof that a draft was completed, so a double-clicked or retried final submission shows the
  * thank-you page instead of storing a second response or an error. Keyed by the draft's id (the
  * hash of the respondent's cookie token), never linked to the response; the expiry is rounded
- * to the hour so it does not record when anyone answered. Purged with idle drafts.
+ * to the end of the UTC day so it records no more than the response's own date. Purged with idle
+ * drafts.
  */
 export const responseReceipts = pgTable('response_receipts', {
 	id: text().primaryKey(),
