@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import * as audit from '../audit/service';
 import { hashToken } from '../auth/tokens';
 import type { Db } from '../db';
@@ -12,7 +12,7 @@ import {
 } from '../db/schema';
 import type { Actor } from '../orgs/service';
 import type { SurveyLanguage, Text } from '../../survey/model';
-import { canonicalCode, dayOf, setLinkStatus } from './service';
+import { canonicalCode, dayOf, openSurvey, setLinkStatus } from './service';
 
 /**
  * The manager side of the web channel: a survey's open links, its single-use codes and its help
@@ -200,19 +200,7 @@ export async function servedVersion(
 	orgId: string,
 	surveyId: string
 ): Promise<number | null> {
-	const [row] = await db
-		.select({ number: surveyVersions.number })
-		.from(surveyVersions)
-		.where(
-			and(
-				eq(surveyVersions.orgId, orgId),
-				eq(surveyVersions.surveyId, surveyId),
-				isNull(surveyVersions.archivedAt)
-			)
-		)
-		.orderBy(desc(surveyVersions.number))
-		.limit(1);
-	return row?.number ?? null;
+	return (await openSurvey(db, surveyId, orgId))?.number ?? null;
 }
 
 /** The help contacts shown on the end screen, language → text. */

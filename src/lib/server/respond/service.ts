@@ -594,12 +594,22 @@ export function printedCode(code: string): string {
 	return plain.length === 10 ? `${plain.slice(0, 5)}-${plain.slice(5)}` : plain;
 }
 
-/** The version a survey serves today (newest published, not archived), from the cache. */
-export async function openSurvey(db: Db, surveyId: string): Promise<ServedVersion | undefined> {
+/**
+ * The version a survey serves today (newest published, not archived), from the cache: the one
+ * answer to that question for links, codes, SMS channels, the simulator and the distribution
+ * page. With `orgId`, only that organisation's survey.
+ */
+export async function openSurvey(
+	db: Db,
+	surveyId: string,
+	orgId?: string
+): Promise<ServedVersion | undefined> {
 	const [row] = await db
 		.select({ id: currentVersionId('surveys.id') })
 		.from(surveys)
-		.where(eq(surveys.id, surveyId));
+		.where(
+			orgId ? and(eq(surveys.id, surveyId), eq(surveys.orgId, orgId)) : eq(surveys.id, surveyId)
+		);
 	return row?.id ? servedVersion(db, row.id) : undefined;
 }
 

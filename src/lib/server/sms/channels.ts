@@ -1,9 +1,10 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import * as audit from '../audit/service';
 import type { Db } from '../db';
-import { smsChannels, surveys, surveyVersions, type SmsChannel } from '../db/schema';
+import { smsChannels, surveys, type SmsChannel } from '../db/schema';
 import type { Actor } from '../orgs/service';
+import { openSurvey } from '../respond/service';
 import { decryptSecret, encryptSecret } from '../secret';
 
 /**
@@ -98,17 +99,7 @@ async function servable(
 		.from(surveys)
 		.where(and(eq(surveys.id, surveyId), eq(surveys.orgId, orgId)));
 	if (!survey) return { ok: false, error: 'surveyNotFound' };
-	const [version] = await db
-		.select({ number: surveyVersions.number })
-		.from(surveyVersions)
-		.where(
-			and(
-				eq(surveyVersions.orgId, orgId),
-				eq(surveyVersions.surveyId, surveyId),
-				isNull(surveyVersions.archivedAt)
-			)
-		)
-		.limit(1);
+	const version = await openSurvey(db, surveyId, orgId);
 	if (!version) return { ok: false, error: 'notPublished' };
 	return { ok: true, name: survey.name };
 }

@@ -2,6 +2,7 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { EXPIRY_DAYS, simulatorSendSchema, type SimulatorMessage } from '$lib/schemas/sms';
 import { requireOrg } from '$lib/server/auth/guards';
 import { parseForm, type FieldErrors } from '$lib/server/forms';
+import { openSurvey } from '$lib/server/respond/service';
 import { keywordForSurvey } from '$lib/server/sms/channels';
 import * as surveys from '$lib/server/surveys/service';
 import {
@@ -24,8 +25,7 @@ async function open(event: Event) {
 	const db = event.locals.db;
 	const survey = await surveys.findSurvey(db, org.id, event.params.survey);
 	if (!survey) error(404, { message: event.locals.t('errors.notFound') });
-	const versions = await surveys.listVersions(db, org.id, survey.id);
-	const version = versions.find((v) => v.archivedAt === null) ?? null;
+	const version = (await openSurvey(db, survey.id, org.id)) ?? null;
 	const keyword = (await keywordForSurvey(db, org.id, survey.id)) ?? EXAMPLE_KEYWORD;
 	return { survey, version, keyword, t: event.locals.t };
 }
