@@ -5,3 +5,4 @@ export * from './system';
 export * from './surveys';
 export * from './responses';
 export * from './sms';
+export * from './programmes';

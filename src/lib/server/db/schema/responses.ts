@@ -107,7 +107,7 @@ export const responses = pgTable(
 		answers: jsonb().$type<Answers>().notNull()
 	},
 	(t) => [
-		index('responses_survey_idx').on(t.surveyId, t.submittedOn),
+		index('responses_survey_idx').on(t.surveyId, t.submittedOn, t.id),
 		index('responses_org_idx').on(t.orgId)
 	]
 );
