@@ -127,3 +127,48 @@ describe('seedDemo survey', () => {
 		expect(published!.n).toBe(1);
 	});
 });
+
+describe('seedDemo responses', () => {
+	// Imported here so this block stays a pure addition to the file.
+	const modules = async () => ({
+		eq: (await import('drizzle-orm')).eq,
+		schema: await import('../db/schema'),
+		orgs: await import('../orgs/service'),
+		seed: await import('./seed')
+	});
+
+	async function demoResponses() {
+		const { eq, schema, orgs, seed } = await modules();
+		const org = await orgs.findOrganisation(db, DEMO_ORG_SLUG);
+		const [survey] = await db
+			.select()
+			.from(schema.surveys)
+			.where(eq(schema.surveys.orgId, org!.id));
+		expect(survey!.name).toBe(seed.DEMO_SURVEY_NAME);
+		const [version] = await db
+			.select()
+			.from(schema.surveyVersions)
+			.where(eq(schema.surveyVersions.surveyId, survey!.id));
+		const rows = await db
+			.select()
+			.from(schema.responses)
+			.where(eq(schema.responses.surveyId, survey!.id));
+		return { version: version!, rows };
+	}
+
+	it('gives the demo survey 2,400 simulated responses once, by web and SMS, in four languages', async () => {
+		await seedDemo(db);
+		const { version, rows } = await demoResponses();
+		expect(rows).toHaveLength(2400);
+		expect(rows.every((r) => r.versionId === version.id && r.orgId === version.orgId)).toBe(true);
+		expect(new Set(rows.map((r) => r.channel))).toEqual(new Set(['web', 'sms']));
+		expect(new Set(rows.map((r) => r.language))).toEqual(new Set(['en', 'fr', 'es', 'ar']));
+		const days = rows.map((r) => r.submittedOn).sort();
+		expect(days[0]! >= '2025-01-01' && days.at(-1)! <= '2026-11-30').toBe(true);
+		expect(rows[0]!.answers).toMatchObject({ safety_check: 'yes', consent: 'yes' });
+
+		await seedDemo(db);
+		const again = await demoResponses();
+		expect(again.rows.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
+	});
+});

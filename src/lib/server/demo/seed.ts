@@ -6,6 +6,7 @@ import { organisations, smsChannels } from '../db/schema';
 import { encryptSecret } from '../secret';
 import { createOrganisation, findOrganisation } from '../orgs/service';
 import { seededRandom, type Random } from './random';
+import { seedDemoResponses } from './responses';
 import { DEMO_SURVEY } from './survey';
 import { saveHelpContacts } from '../respond/distribution';
 import { createLink } from '../respond/service';
@@ -43,7 +44,11 @@ export interface DemoContext {
 	ownerEmail: string;
 }
 
-const DEMO_STEPS: ((context: DemoContext) => Promise<void>)[] = [seedOrganisation, seedSurvey];
+const DEMO_STEPS: ((context: DemoContext) => Promise<void>)[] = [
+	seedOrganisation,
+	seedSurvey,
+	seedDemoResponses
+];
 
 async function seedOwner(
 	db: Db,
