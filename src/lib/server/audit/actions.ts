@@ -24,7 +24,20 @@ export const AUDIT_ACTIONS = [
 	'sms.channel_created',
 	'sms.channel_changed',
 	'sms.channel_deleted',
-	'sms.invitations_queued'
+	'sms.invitations_queued',
+	'programme.created',
+	'programme.changed',
+	'programme.deleted',
+	'programme.donors_changed',
+	'logframe.changed',
+	'logframe.imported',
+	'logframe.exported',
+	'indicator.created',
+	'indicator.changed',
+	'indicator.deleted',
+	'indicator.value_set',
+	'export.indicators',
+	'export.responses'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
