@@ -6,6 +6,7 @@ import { organisations, smsChannels } from '../db/schema';
 import { encryptSecret } from '../secret';
 import { createOrganisation, findOrganisation } from '../orgs/service';
 import { seededRandom, type Random } from './random';
+import { seedDemoProgramme } from './programme';
 import { seedDemoResponses } from './responses';
 import { DEMO_SURVEY } from './survey';
 import { saveHelpContacts } from '../respond/distribution';
@@ -47,7 +48,8 @@ export interface DemoContext {
 const DEMO_STEPS: ((context: DemoContext) => Promise<void>)[] = [
 	seedOrganisation,
 	seedSurvey,
-	seedDemoResponses
+	seedDemoResponses,
+	seedDemoProgramme
 ];
 
 async function seedOwner(

@@ -124,7 +124,7 @@ function respondent(
 	const normal = () => gaussian(random);
 	const chance = (p: number) => random.next() < p;
 
-	const gender = random.pick(['woman', 'man', 'other_identity'], [68, 31.5, 0.5]);
+	const gender = random.pick(['woman', 'man', 'other_identity'], [68, 31.8, 0.2]);
 	// Forms differ by gender, as in case data; forced marriage and forced criminality are rare.
 	const form = random.pick(
 		[
