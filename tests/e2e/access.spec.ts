@@ -5,7 +5,13 @@ import {
 	type APIRequestContext
 } from '@playwright/test';
 import { signInRequest } from './support/auth';
-import { ORG_ACTIONS, PAGE_ROUTES, SURVEY_ACTIONS, type Access } from './support/routes';
+import {
+	ORG_ACTIONS,
+	PAGE_ROUTES,
+	PROGRAMME_ACTIONS,
+	SURVEY_ACTIONS,
+	type Access
+} from './support/routes';
 import { BASE_URL, type UserKey } from './support/users';
 
 type Who = UserKey | 'anonymous';
@@ -20,6 +26,8 @@ function expected(access: Access, who: Who): number {
 	if (access === 'member') return 200;
 	if (access === 'surveys' || access === 'responses') return who === 'donor' ? 403 : 200;
 	if (access === 'editors') return who === 'owner' || who === 'manager' ? 200 : 403;
+	if (access === 'team') return who === 'donor' ? 403 : 200;
+	if (access === 'programme') return 200;
 	return who === 'owner' ? 200 : 403;
 }
 
@@ -30,14 +38,19 @@ async function contextFor(who: Who): Promise<APIRequestContext> {
 }
 
 let demoSurvey = '';
+let demoProgramme = '';
 test.beforeAll(async () => {
 	const owner = await contextFor('owner');
 	const html = await (await owner.get('/o/demo/surveys')).text();
 	demoSurvey = /\/o\/demo\/surveys\/([0-9a-f-]{36})/.exec(html)?.[1] ?? '';
 	expect(demoSurvey, 'the demo survey is listed').not.toBe('');
+	const programmes = await (await owner.get('/o/demo/programmes')).text();
+	demoProgramme = /\/o\/demo\/programmes\/([0-9a-f-]{36})/.exec(programmes)?.[1] ?? '';
+	expect(demoProgramme, 'the demo programme is listed').not.toBe('');
 	await owner.dispose();
 });
-const withSurvey = (path: string) => path.replace(':demoSurvey', demoSurvey);
+const withSurvey = (path: string) =>
+	path.replace(':demoSurvey', demoSurvey).replace(':demoProgramme', demoProgramme);
 
 for (const who of PEOPLE) {
 	test.describe(`as ${who}`, () => {
@@ -58,7 +71,7 @@ for (const who of PEOPLE) {
 		});
 
 		test('actions are refused to everyone but their roles', async () => {
-			for (const action of [...ORG_ACTIONS, ...SURVEY_ACTIONS]) {
+			for (const action of [...ORG_ACTIONS, ...SURVEY_ACTIONS, ...PROGRAMME_ACTIONS]) {
 				const path = withSurvey(action.path);
 				const response = await context.post(path, {
 					form: action.form,

@@ -16,8 +16,15 @@ export type Access =
 	| 'owner'
 	| 'surveys'
 	| 'responses'
-	/** Owners and managers: those who try and send surveys (the SMS simulator). */
-	| 'editors';
+	/** Owners and managers: those who try and send surveys (the SMS simulator), edit programmes. */
+	| 'editors'
+	/** Owners, managers and analysts: the logframe as the team works on it (not donors). */
+	| 'team'
+	/**
+	 * A programme's results: the team, and donors attached to it (the e2e donor is attached to
+	 * the demo programme; donors who are not get 404, as in programmes.spec.ts).
+	 */
+	| 'programme';
 
 export const PAGE_ROUTES: { route: string; path: string; access: Access }[] = [
 	{ route: '/', path: '/', access: 'signedIn' },
@@ -60,6 +67,42 @@ export const PAGE_ROUTES: { route: string; path: string; access: Access }[] = [
 		route: '/o/[org=slug]/surveys/[survey=uuid]/simulator',
 		path: '/o/demo/surveys/:demoSurvey/simulator',
 		access: 'editors'
+	},
+	{
+		route: '/o/[org=slug]/surveys/[survey=uuid]/responses/export',
+		path: '/o/demo/surveys/:demoSurvey/responses/export?format=csv&lang=en',
+		access: 'responses'
+	},
+	{ route: '/o/[org=slug]/programmes', path: '/o/demo/programmes', access: 'member' },
+	{
+		route: '/o/[org=slug]/programmes/[programme=uuid]',
+		path: '/o/demo/programmes/:demoProgramme',
+		access: 'programme'
+	},
+	{
+		route: '/o/[org=slug]/programmes/[programme=uuid]/export',
+		path: '/o/demo/programmes/:demoProgramme/export?format=csv',
+		access: 'programme'
+	},
+	{
+		route: '/o/[org=slug]/programmes/[programme=uuid]/logframe',
+		path: '/o/demo/programmes/:demoProgramme/logframe',
+		access: 'team'
+	},
+	{
+		route: '/o/[org=slug]/programmes/[programme=uuid]/logframe/xlsx',
+		path: '/o/demo/programmes/:demoProgramme/logframe/xlsx',
+		access: 'team'
+	},
+	{
+		route: '/o/[org=slug]/programmes/[programme=uuid]/library',
+		path: '/o/demo/programmes/:demoProgramme/library',
+		access: 'editors'
+	},
+	{
+		route: '/o/[org=slug]/programmes/[programme=uuid]/settings',
+		path: '/o/demo/programmes/:demoProgramme/settings',
+		access: 'editors'
 	}
 ];
 
@@ -89,6 +132,10 @@ export const OTHER_ROUTES: { route: string; why: string }[] = [
 	{
 		route: '/o/[org=slug]/surveys/[survey=uuid]/responses/[response=uuid]',
 		why: 'needs a response id (e2e has none); 404/403 in responses.spec.ts, page in DB tests'
+	},
+	{
+		route: '/o/[org=slug]/programmes/[programme=uuid]/indicators/[indicator=uuid]',
+		why: 'needs an indicator id; walked by role in logframe.spec.ts'
 	}
 ];
 
@@ -194,3 +241,14 @@ export const SURVEY_ACTIONS: { path: string; form: Record<string, string>; allow
 			allowed: ['owner', 'manager']
 		}
 	];
+
+/**
+ * Form actions of the programme pages; `:demoProgramme` is replaced by the demo programme's id.
+ * Each is posted with data that is refused (400) once past the guard, so the walk changes
+ * nothing the other tests rely on.
+ */
+export const PROGRAMME_ACTIONS: {
+	path: string;
+	form: Record<string, string>;
+	allowed: UserKey[];
+}[] = [{ path: '/o/demo/programmes?/create', form: { name: '' }, allowed: ['owner', 'manager'] }];

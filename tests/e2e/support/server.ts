@@ -13,6 +13,8 @@ import { findOrganisation } from '../../../src/lib/server/orgs/service';
 import { createLink, generateCodes, setLinkStatus } from '../../../src/lib/server/respond/service';
 import { listSurveys } from '../../../src/lib/server/surveys/service';
 import { DEMO_SURVEY_NAME } from '../../../src/lib/server/demo/seed';
+import { DEMO_PROGRAMME_NAME } from '../../../src/lib/server/demo/programme';
+import { listProgrammes, setDonors } from '../../../src/lib/server/programmes/service';
 import { RESPONDENT_FIXTURES, type RespondentFixtures } from './respondent';
 import { prepareDatabase } from '../../../src/lib/server/setup';
 import { PASSWORD, USERS } from './users';
@@ -43,6 +45,12 @@ const paused = await createLink(db, actor, org.id, survey.id, { slug: 'pausedlin
 await setLinkStatus(db, actor, org.id, paused.id, { status: 'paused' });
 const closed = await createLink(db, actor, org.id, survey.id, { slug: 'closedlink' });
 await setLinkStatus(db, actor, org.id, closed.id, { status: 'closed' });
+// The donor account sees the demo programme (donors see only programmes they are attached to).
+const donor = (await findUserByEmail(db, USERS.donor.email))!;
+const programme = (await listProgrammes(db, org.id, { userId: owner.id, role: 'owner' })).find(
+	(p) => p.name === DEMO_PROGRAMME_NAME
+)!;
+await setDonors(db, actor, org.id, programme.id, [donor.id]);
 fs.writeFileSync(RESPONDENT_FIXTURES, JSON.stringify({ codes } satisfies RespondentFixtures));
 await closeDatabase();
 

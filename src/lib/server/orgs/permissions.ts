@@ -22,7 +22,15 @@ export const PERMISSIONS = {
 	/** Trying a published survey in the SMS simulator (nothing is sent or stored). */
 	'sms.simulate': ['owner', 'manager'],
 	/** Queueing SMS invitations to numbers a caseworker judged safe. */
-	'sms.invite': ['owner', 'manager']
+	'sms.invite': ['owner', 'manager'],
+	/** Programmes and their results; donors only those they are attached to, suppressed. */
+	'programmes.view': ['owner', 'manager', 'analyst', 'donor'],
+	/** Creating programmes and editing logframes, indicators, manual values and donors. */
+	'programmes.edit': ['owner', 'manager'],
+	/** The logframe as the team works on it (bindings, rules, design checks): not donors. */
+	'logframe.view': ['owner', 'manager', 'analyst'],
+	/** Indicator tables as CSV or .xlsx; what a donor downloads is suppressed. */
+	'results.export': ['owner', 'manager', 'analyst', 'donor']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ export const load = (async (event) => {
 		role,
 		nav: {
 			surveys: can(role, 'surveys.view'),
+			programmes: can(role, 'programmes.view'),
 			members: can(role, 'members.manage'),
 			audit: can(role, 'audit.read'),
 			settings: can(role, 'settings.manage'),
