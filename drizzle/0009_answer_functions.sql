@@ -2,15 +2,16 @@
 -- src/lib/server/indicators/math.ts exactly (tests compare the two on the same answers), so that
 -- PostgreSQL and PGlite compute figures where the answers are instead of shipping them to Node.
 
--- The options a person picked as a jsonb array, or null when they skipped, ticked nothing or
--- preferred not to say (".pnts" among options stands for them all, as in the answer check).
+-- What a person picked — the option itself (a jsonb string) or a jsonb array of options — or
+-- null when they skipped, ticked nothing or preferred not to say (".pnts" among options stands
+-- for them all, as in the answer check). A single option is returned as it is, not wrapped in an
+-- array: jsonb_exists / jsonb_exists_any match a string as they match an array's element, and
+-- building an array for every answer of every row doubled the cost of an indicator.
 CREATE FUNCTION heard_choices(a jsonb) RETURNS jsonb
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-	SELECT CASE
-		WHEN a IS NULL OR jsonb_typeof(a) NOT IN ('string', 'array') OR a = '[]'::jsonb
-			OR a @> '".pnts"'::jsonb THEN NULL
-		WHEN jsonb_typeof(a) = 'string' THEN jsonb_build_array(a)
-		ELSE a
+	SELECT CASE jsonb_typeof(a)
+		WHEN 'string' THEN CASE WHEN a = '".pnts"'::jsonb THEN NULL ELSE a END
+		WHEN 'array' THEN CASE WHEN a = '[]'::jsonb OR a @> '".pnts"'::jsonb THEN NULL ELSE a END
 	END
 $$;
 --> statement-breakpoint

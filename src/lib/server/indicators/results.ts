@@ -15,7 +15,7 @@ import {
 	type IndicatorView,
 	type RawResults
 } from './present';
-import { computeFigures, MAX_DIMENSIONS } from './sql';
+import { computeFiguresBatch, MAX_DIMENSIONS, type FigureRow } from './sql';
 
 /**
  * A programme's results: every indicator computed in SQL (all at once, each one statement),
@@ -43,22 +43,8 @@ const emptyRaw = (): RawResults => ({
 });
 
 /** Figures of one survey-bound indicator, arranged by period, scope, dimension and cell. */
-async function surveyResults(
-	db: Db,
-	orgId: string,
-	indicator: IndicatorDefinition,
-	periods: readonly Period[]
-): Promise<RawResults> {
+function arrange(dimensions: readonly string[], figures: readonly FigureRow[]): RawResults {
 	const raw = emptyRaw();
-	if (!indicator.rule || indicator.surveyIds.length === 0) return raw;
-	const dimensions = indicator.disaggregations.slice(0, MAX_DIMENSIONS);
-	const figures = await computeFigures(db, {
-		orgId,
-		surveyIds: indicator.surveyIds,
-		rule: indicator.rule,
-		periods,
-		dimensions
-	});
 	for (const f of figures) {
 		const result: IndicatorResult = { value: f.value, n: f.n, excluded: f.excluded };
 		const scope = f.period ?? 'all';
@@ -74,6 +60,43 @@ async function surveyResults(
 		}
 	}
 	return raw;
+}
+
+/**
+ * Every survey-bound indicator's raw results: one statement per set of surveys (in the demo,
+ * one for all of them), so the responses are scanned once, not once per indicator.
+ */
+async function surveyResults(
+	db: Db,
+	orgId: string,
+	indicators: readonly IndicatorDefinition[],
+	periods: readonly Period[]
+): Promise<Map<string, RawResults>> {
+	const bound = indicators.filter((i) => i.source === 'survey' && i.rule && i.surveyIds.length);
+	const bySurveys = new Map<string, IndicatorDefinition[]>();
+	for (const i of bound) {
+		const key = [...i.surveyIds].sort().join(',');
+		bySurveys.set(key, [...(bySurveys.get(key) ?? []), i]);
+	}
+	const results = new Map<string, RawResults>();
+	await Promise.all(
+		[...bySurveys.values()].map(async (group) => {
+			const items = group.map((i) => ({
+				rule: i.rule!,
+				dimensions: i.disaggregations.slice(0, MAX_DIMENSIONS)
+			}));
+			const figures = await computeFiguresBatch(db, {
+				orgId,
+				surveyIds: group[0]!.surveyIds,
+				periods,
+				items
+			});
+			group.forEach((indicator, i) =>
+				results.set(indicator.id, arrange(items[i]!.dimensions, figures[i]!))
+			);
+		})
+	);
+	return results;
 }
 
 function manualResults(
@@ -193,20 +216,19 @@ export async function programmeResults(
 	const manual = await manualValuesOf(db, orgId, programme.id);
 	const surveyIds = [...new Set(logframe.indicators.flatMap((i) => i.surveyIds))].sort();
 	const dimensions = new Set(logframe.indicators.flatMap((i) => i.disaggregations));
-	const [raws, counts, labels] = await Promise.all([
-		Promise.all(
-			logframe.indicators.map((indicator) =>
-				indicator.source === 'manual'
-					? manualResults(
-							manual.filter((m) => m.indicatorId === indicator.id),
-							periods
-						)
-					: surveyResults(db, orgId, indicator, periods)
-			)
-		),
+	const [fromSurveys, counts, labels] = await Promise.all([
+		surveyResults(db, orgId, logframe.indicators, periods),
 		responseCounts(db, orgId, surveyIds, periods),
 		dimensionLabels(db, orgId, surveyIds, dimensions, options.lang)
 	]);
+	const raws = logframe.indicators.map((indicator) =>
+		indicator.source === 'manual'
+			? manualResults(
+					manual.filter((m) => m.indicatorId === indicator.id),
+					periods
+				)
+			: (fromSurveys.get(indicator.id) ?? emptyRaw())
+	);
 	const presentOptions = {
 		audience: options.audience,
 		k: options.k,
