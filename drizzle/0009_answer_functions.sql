@@ -15,24 +15,26 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 	END
 $$;
 --> statement-breakpoint
--- A numeric answer, or null. Stored numbers are String(Number(typed)): JavaScript writes at most
--- three exponent digits, so longer exponents (which numeric would refuse) are not numbers here.
-CREATE FUNCTION heard_number(a jsonb) RETURNS double precision
+-- A numeric answer (the text of the stored JSON string, `answers ->> name`), or null. Stored
+-- numbers are String(Number(typed)), always within double precision; exponents of one or two
+-- digits cannot leave its range and are read directly, the rare three-digit ones through numeric
+-- (which double precision's own parser would refuse with an error beyond its range).
+CREATE FUNCTION heard_number(t text) RETURNS double precision
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 	SELECT CASE
-		WHEN jsonb_typeof(a) = 'string'
-			AND (a #>> '{}') ~* '^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)(e[-+]?[0-9]{1,3})?$'
-		THEN CASE
-			WHEN abs((a #>> '{}')::numeric) >= 1e308 THEN NULL
-			WHEN abs((a #>> '{}')::numeric) < 1e-300 THEN 0
-			ELSE (a #>> '{}')::numeric::double precision
+		WHEN t ~ '^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]{1,2})?$' THEN t::double precision
+		WHEN t ~ '^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]{3}$' THEN CASE
+			WHEN abs(t::numeric) >= 1e308 THEN NULL
+			WHEN abs(t::numeric) < 1e-300 THEN 0
+			ELSE t::numeric::double precision
 		END
 	END
 $$;
 --> statement-breakpoint
--- The cell of a single-select breakdown: the option chosen, or '' (not stated: skipped,
--- preferred not to say, or a multi-select answer a breakdown cannot place in one cell).
-CREATE FUNCTION heard_cell(a jsonb) RETURNS text
+-- The cell of a single-select breakdown from the answer's text (`answers ->> name`) and JSON type:
+-- the option chosen, or '' (not stated: skipped, preferred not to say, or a multi-select answer
+-- a breakdown cannot place in one cell).
+CREATE FUNCTION heard_cell(t text, type text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-	SELECT CASE WHEN jsonb_typeof(a) = 'string' AND a <> '".pnts"'::jsonb THEN a #>> '{}' ELSE '' END
+	SELECT CASE WHEN t IS NULL OR t = '.pnts' OR type <> 'string' THEN '' ELSE t END
 $$;

@@ -49,31 +49,60 @@ const textArray = (values: readonly string[]) =>
 const BUILT_IN = new Set(['channel', 'language']);
 
 /**
- * Names the statement's columns, so each answer is read from its row once (`a…`), and read as
- * options (`c…`), as a number (`x…`) or as a breakdown cell (`d…`) once, however many
- * indicators use it.
+ * Names the statement's columns, so each answer is read from its row once — as jsonb (`a…`) and
+ * as text (`t…`, the option itself for a single choice) — and read as a number (`x…`) or as a
+ * breakdown cell (`d…`) once, however many indicators use it.
  */
 class Columns {
-	readonly answers = new Map<string, string>();
+	readonly answers = new Map<string, number>();
 	readonly readers = new Map<string, { name: string; expression: SQL }>();
 	readonly dimensions = new Map<string, string>();
-	private answer(question: string): string {
-		if (!this.answers.has(question)) this.answers.set(question, `a${this.answers.size}`);
-		return this.answers.get(question)!;
+	/**
+	 * A question's answer in the b layer as text (read once per row), and the expression that
+	 * reads it as jsonb from `layer`'s copy of the answers — only evaluated where the text looks
+	 * like an array, which few answers are.
+	 */
+	private answer(question: string): { t: SQL; json: (layer: 'b' | 'c') => SQL } {
+		if (!this.answers.has(question)) this.answers.set(question, this.answers.size);
+		const j = this.answers.get(question)!;
+		return {
+			t: sql.raw(`b.t${j}`),
+			json: (layer) => sql`${sql.raw(`${layer}.doc`)} -> ${question}`
+		};
 	}
-	private reader(kind: 'c' | 'x', question: string, read: (column: SQL) => SQL): SQL {
-		const key = `${kind}:${question}`;
-		if (!this.readers.has(key)) {
-			const column = sql.raw(`b.${this.answer(question)}`);
-			this.readers.set(key, { name: `${kind}${this.readers.size}`, expression: read(column) });
-		}
+	private reader(key: string, prefix: string, expression: () => SQL): SQL {
+		if (!this.readers.has(key))
+			this.readers.set(key, { name: `${prefix}${this.readers.size}`, expression: expression() });
 		return sql.raw(`c.${this.readers.get(key)!.name}`);
 	}
-	choices(question: string): SQL {
-		return this.reader('c', question, (a) => sql`heard_choices(${a})`);
+	/**
+	 * Whether a person picked anything, and whether they picked one of `choices`. Most answers are
+	 * a single option, compared as text at a fraction of the cost of jsonb containment; only
+	 * answers that are arrays go through heard_choices.
+	 */
+	choices(question: string): {
+		picked: SQL;
+		anyOf: (choices: SQL) => SQL;
+		has: (choice: string) => SQL;
+	} {
+		const answer = this.answer(question);
+		const t = this.reader(`t:${question}`, 't', () => answer.t);
+		const a = answer.json('c');
+		const isArray = sql`left(${t}, 1) = '['`;
+		return {
+			picked: sql`case when ${isArray} then heard_choices(${a}) is not null
+				else ${t} is not null and ${t} <> '.pnts' end`,
+			anyOf: (choices) => sql`case when ${isArray}
+				then coalesce(jsonb_exists_any(heard_choices(${a}), ${choices}), false)
+				else coalesce(${t} = any(${choices}), false) end`,
+			has: (choice) => sql`case when ${isArray}
+				then coalesce(jsonb_exists(heard_choices(${a}), ${choice}), false)
+				else coalesce(${t} = ${choice}, false) end`
+		};
 	}
 	number(question: string): SQL {
-		return this.reader('x', question, (a) => sql`heard_number(${a})`);
+		const answer = this.answer(question);
+		return this.reader(`x:${question}`, 'x', () => sql`heard_number(${answer.t})`);
 	}
 	dimension(dimension: string): string {
 		if (!this.dimensions.has(dimension)) {
@@ -84,7 +113,9 @@ class Columns {
 	}
 	dimensionExpression(dimension: string): SQL {
 		if (BUILT_IN.has(dimension)) return sql.raw(`b.${dimension}`);
-		return sql`heard_cell(${sql.raw(`b.${this.answer(dimension)}`)})`;
+		const { t, json } = this.answer(dimension);
+		// Only text that starts like an array needs its JSON type checked.
+		return sql`heard_cell(${t}, case when left(${t}, 1) = '[' then jsonb_typeof(${json('b')}) else 'string' end)`;
 	}
 }
 
@@ -93,15 +124,13 @@ function measures(rule: IndicatorRule, i: number, columns: Columns): SQL {
 	const [ok, hit, x] = ['ok', 'hit', 'x'].map((c) => sql.raw(`${c}${i}`));
 	switch (rule.kind) {
 		case 'percentInSet': {
-			const picked = columns.choices(rule.question);
-			return sql`${picked} is not null as ${ok},
-				coalesce(jsonb_exists_any(${picked}, ${textArray(rule.choices)}), false) as ${hit},
+			const answer = columns.choices(rule.question);
+			return sql`${answer.picked} as ${ok}, ${answer.anyOf(textArray(rule.choices))} as ${hit},
 				null::float8 as ${x}`;
 		}
 		case 'percentSelecting': {
-			const picked = columns.choices(rule.question);
-			return sql`${picked} is not null as ${ok},
-				coalesce(jsonb_exists(${picked}, ${rule.choice}), false) as ${hit}, null::float8 as ${x}`;
+			const answer = columns.choices(rule.question);
+			return sql`${answer.picked} as ${ok}, ${answer.has(rule.choice)} as ${hit}, null::float8 as ${x}`;
 		}
 		case 'mean':
 		case 'median': {
@@ -110,9 +139,8 @@ function measures(rule: IndicatorRule, i: number, columns: Columns): SQL {
 		}
 		case 'count': {
 			if (!rule.where) return sql`true as ${ok}, true as ${hit}, null::float8 as ${x}`;
-			const picked = columns.choices(rule.where.question);
-			return sql`${picked} is not null as ${ok},
-				coalesce(jsonb_exists_any(${picked}, ${textArray(rule.where.choices)}), false) as ${hit},
+			const answer = columns.choices(rule.where.question);
+			return sql`${answer.picked} as ${ok}, ${answer.anyOf(textArray(rule.where.choices))} as ${hit},
 				null::float8 as ${x}`;
 		}
 		case 'scaleScore': {
@@ -255,7 +283,7 @@ export async function computeFiguresBatch(
 			sql``
 		);
 	const answerColumns = [...columns.answers].map(
-		([question, name]) => sql`r.answers -> ${question} as ${sql.raw(name)}`
+		([question, j]) => sql`r.answers ->> ${question} as ${sql.raw(`t${j}`)}`
 	);
 	const readerColumns = [
 		...[...columns.readers.values()].map((r) => sql`${r.expression} as ${sql.raw(r.name)}`),
@@ -269,15 +297,17 @@ export async function computeFiguresBatch(
 	const groupingSets = [...distinct.values()].flatMap((set) => [['period', ...set], set]);
 	const groupBy = sql.raw(groupingSets.map((set) => `(${set.join(', ')})`).join(', '));
 
-	// Periods are sorted and do not overlap: width_bucket finds a day's period by its start,
-	// and its end rules out the gaps between custom periods. A join would scan by index once
-	// per period.
+	// Periods are sorted and do not overlap, so a CASE in date order finds a day's period, and
+	// the gaps between custom periods fall to NULL. (A join scanned by index once per period; an
+	// array lookup by width_bucket rebuilt the array for every row.)
 	const sorted = [...periods].sort((a, b) => a.start.localeCompare(b.start));
-	const starts = sql`array(select jsonb_array_elements_text(${json(sorted.map((p) => p.start))})::date)`;
-	const ends = sql`array(select jsonb_array_elements_text(${json(sorted.map((p) => p.end))})::date)`;
-	const keys = textArray(sorted.map((p) => p.key));
-	// Each layer reads the one before once per row; OFFSET 0 keeps PostgreSQL from merging them,
-	// which would copy each reader into every place that uses it.
+	const periodOf = sql`case ${sql.join(
+		sorted.map(
+			(p) =>
+				sql`when r.submitted_on < ${p.start}::date then null when r.submitted_on <= ${p.end}::date then ${p.key}::text`
+		),
+		sql` `
+	)} end`;
 	const dims = sql.raw(dimensionNames.map((d) => `, ${d}`).join(''));
 	// A median needs every value; other figures add up from per-cell partials, so the grouping
 	// sets run over a few thousand cells instead of every response.
@@ -294,18 +324,16 @@ export async function computeFiguresBatch(
 			from m group by grouping sets (${groupBy})`;
 	// Each layer reads the one before once per row; OFFSET 0 keeps PostgreSQL from merging them,
 	// which would copy each reader into every place that uses it.
-	const bucket = sql`width_bucket(r.submitted_on, ${starts})`;
 	const statement = sql`
 		with b as (
-			select (${keys})[${bucket}] as period, r.channel::text as channel, r.language${list(answerColumns)}
+			select ${periodOf} as period, r.channel::text as channel, r.language, r.answers as doc${list(answerColumns)}
 			from responses r
 			where r.org_id = ${orgId}
 				and r.survey_id = any(array(select jsonb_array_elements_text(${json(surveyIds)})::uuid))
 				and r.submitted_on between ${first}::date and ${last}::date
-				and ${bucket} > 0 and r.submitted_on <= (${ends})[${bucket}]
 			offset 0
 		), c as (
-			select b.period${list(readerColumns)} from b offset 0
+			select b.period, b.doc${list(readerColumns)} from b where b.period is not null offset 0
 		), m as (
 			select c.period${sql.raw(dimensionNames.map((d) => `, c.${d}`).join(''))}${list(itemMeasures)}
 			from c offset 0
@@ -313,7 +341,8 @@ export async function computeFiguresBatch(
 	const result = await db.transaction(async (tx) => {
 		// JIT compilation of these wide expressions costs more than the statement itself.
 		await tx.execute(sql`set local jit = off`);
-		await tx.execute(sql`set local work_mem = '32MB'`);
+		// Enough for the per-cell stage to hash rather than sort 200,000 rows on disk.
+		await tx.execute(sql`set local work_mem = '64MB'`);
 		return rows<RawRow>(tx.execute(statement));
 	});
 
