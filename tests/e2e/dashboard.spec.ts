@@ -97,8 +97,12 @@ test('the owner sees every indicator with its latest value, status and flagged s
 	await expect(satisfied.getByText(/(On track|At risk|Off track)$/)).toBeVisible();
 	await expect(satisfied.getByText(/Progress toward target: -?\d+%/)).toBeVisible();
 	expect(nIn(await satisfied.innerText())).toBeGreaterThan(100);
-	// Manual indicators say so.
+	// Manual indicators say so; the team sees their small counts, flagged.
 	await expect(card(page, 'OP1.1').getByText('Entered by hand', { exact: true })).toBeVisible();
+	const legal = card(page, 'OP2.1');
+	await expect(legal.getByText('Latest: Q4 2026')).toBeVisible();
+	await expect(legal.getByText('n = 3 people counted')).toBeVisible();
+	await expect(legal.getByText(/Hidden from donors .*: Q3 2025, Q4 2026/)).toBeVisible();
 
 	const gender = await openBreakdowns(satisfied);
 	await expect(gender).toBeVisible();
@@ -172,6 +176,13 @@ test('a donor sees values but no small number, no editor and no raw responses', 
 	await expect(other).not.toContainText(/\d/);
 	await expect(
 		satisfied.getByText('The two-way table is withheld to protect small groups.')
+	).toBeVisible();
+
+	// Legal aid counted 3 people in Q4 2026: the donor's latest value is the quarter before.
+	const legal = card(page, 'OP2.1');
+	await expect(legal.getByText('Latest: Q3 2026')).toBeVisible();
+	await expect(
+		legal.getByText(/Hidden to protect groups of fewer than 5 respondents: .*Q4 2026/)
 	).toBeVisible();
 
 	// Every group size on the page, opened or not, is at least k.
