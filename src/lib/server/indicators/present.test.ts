@@ -265,6 +265,32 @@ describe('presentCounts', () => {
 			{ key: 'web', shown: true, n: 40 },
 			{ key: 'sms', shown: true, n: 9 }
 		]);
-		expect(presentCounts({ web: 40, sms: 2 }, 5, 'team').cells.map((c) => ('n' in c ? c.n : null))).toEqual([40, 2]);
+		expect(
+			presentCounts({ web: 40, sms: 2 }, 5, 'team').cells.map((c) => ('n' in c ? c.n : null))
+		).toEqual([40, 2]);
+	});
+});
+
+describe('progress of counts and of the current period', () => {
+	it('measures a count against its life-of-programme target by the total so far', () => {
+		const count = { ...head, kind: 'count' as const, baselineValue: 0, target: 200 };
+		const data = raw([20, 10, 30, 40], {});
+		data.overall = r(100, 100);
+		const view = presentIndicator(count, data, options('team'));
+		expect(view.latest?.value).toBe(70);
+		expect(view.latest?.toDate).toBe(100);
+		expect(view.latest?.progress).toBeCloseTo(0.5);
+		expect(view.latest?.achievement).toBeCloseTo(0.5);
+	});
+
+	it('counts time elapsed in the current period up to today', () => {
+		const atEnd = presentIndicator(head, raw([20, 10, 30, 40], {}), options('team'));
+		const midway = presentIndicator(head, raw([20, 10, 30, 40], {}), {
+			...options('team'),
+			today: '2025-11-14'
+		});
+		expect(atEnd.latest?.expected).toBeCloseTo(1);
+		expect(midway.latest?.expected).toBeLessThan(0.9);
+		expect(midway.latest?.expected).toBeGreaterThan(0.85);
 	});
 });

@@ -83,6 +83,11 @@ export interface TrendPoint {
 export interface Latest {
 	key: string;
 	value: number;
+	/**
+	 * For counts: the programme to date (the sum of the periods), which is what a life-of-
+	 * programme target is met by; progress, achievement and status are computed from it.
+	 */
+	toDate: number | null;
 	progress: number | null;
 	achievement: number | null;
 	expected: number | null;
@@ -115,6 +120,8 @@ export interface PresentOptions {
 	periods: readonly Period[];
 	programme: { startsOn: string; endsOn: string };
 	thresholds: StatusThresholds;
+	/** Today (ISO date): time elapsed in the current period is counted up to today, not its end. */
+	today?: string;
 	/** Breakdown scope for the team: 'all' or a period key. Donors always get 'all'. */
 	scope?: string;
 }
@@ -136,6 +143,7 @@ function manualFigure(r: IndicatorResult, k: number, audience: Audience): Figure
 function latestOf(
 	head: IndicatorHead,
 	trend: readonly TrendPoint[],
+	overall: FigureView,
 	periods: readonly Period[],
 	options: PresentOptions
 ): Latest | null {
@@ -143,7 +151,19 @@ function latestOf(
 		.reverse()
 		.find((p) => p.figure.shown && p.figure.value !== null && (p.figure.n ?? 1) > 0);
 	if (!point || !point.figure.shown || point.figure.value === null) return null;
-	const value = point.figure.value;
+	const toDate = head.kind === 'count' && overall.shown ? overall.value : null;
+	// A count's target is for the whole programme: it is met by the total so far, not a quarter.
+	const value = head.kind === 'count' ? toDate : point.figure.value;
+	if (value === null)
+		return {
+			key: point.key,
+			value: point.figure.value,
+			toDate,
+			progress: null,
+			achievement: null,
+			expected: null,
+			status: null
+		};
 	const { baselineValue: baseline, target } = head;
 	const progress =
 		baseline !== null && target !== null ? progressToTarget(value, baseline, target) : null;
@@ -156,12 +176,17 @@ function latestOf(
 			milestone !== undefined
 				? progressToTarget(milestone, baseline, target)
 				: period
-					? elapsedShare(options.programme.startsOn, options.programme.endsOn, period.end)
+					? elapsedShare(
+							options.programme.startsOn,
+							options.programme.endsOn,
+							options.today && options.today < period.end ? options.today : period.end
+						)
 					: null;
 	}
 	return {
 		key: point.key,
-		value,
+		value: point.figure.value,
+		toDate,
 		progress,
 		achievement,
 		expected,
@@ -285,6 +310,7 @@ export function presentIndicator(
 	const { k, audience } = options;
 	const scope = audience === 'donor' ? 'all' : (options.scope ?? 'all');
 	const trend = trendOf(head, raw, options);
+	const overall = overallOf(raw, options.k, audience);
 	const scoped = scope === 'all' ? raw.overall : (raw.periods[scope] ?? EMPTY);
 	const breakdowns = raw.manual
 		? []
@@ -294,8 +320,8 @@ export function presentIndicator(
 	return {
 		...head,
 		trend,
-		overall: overallOf(raw, k, audience),
-		latest: latestOf(head, trend, options.periods, options),
+		overall,
+		latest: latestOf(head, trend, overall, options.periods, options),
 		scope,
 		breakdowns,
 		crossed: raw.manual ? null : crossedOf(head, raw.crossed[scope], k, audience)

@@ -101,16 +101,25 @@ async function surveyResults(
 
 function manualResults(
 	values: { periodKey: string; value: number; n: number | null }[],
-	periods: readonly Period[]
+	periods: readonly Period[],
+	kind: IndicatorDefinition['kind']
 ): RawResults {
 	const raw: RawResults = { ...emptyRaw(), manual: true };
 	const keys = new Set(periods.map((p) => p.key));
 	for (const v of values)
 		if (keys.has(v.periodKey))
 			raw.periods[v.periodKey] = { value: v.value, n: v.n ?? 0, excluded: 0 };
-	// The programme-to-date value of a manual indicator is its latest entry.
-	const latest = [...periods].reverse().find((p) => raw.periods[p.key]);
-	if (latest) raw.overall = raw.periods[latest.key]!;
+	// The programme to date: for a count, the sum of its periods (with the people counted, when
+	// every entry says); for any other kind, its latest entry.
+	const entries = periods.flatMap((p) => (raw.periods[p.key] ? [raw.periods[p.key]!] : []));
+	if (kind === 'count' && entries.length) {
+		const known = entries.every((e) => e.n > 0);
+		raw.overall = {
+			value: entries.reduce((a, e) => a + (e.value ?? 0), 0),
+			n: known ? entries.reduce((a, e) => a + e.n, 0) : 0,
+			excluded: 0
+		};
+	} else if (entries.length) raw.overall = entries.at(-1)!;
 	return raw;
 }
 
@@ -225,7 +234,8 @@ export async function programmeResults(
 		indicator.source === 'manual'
 			? manualResults(
 					manual.filter((m) => m.indicatorId === indicator.id),
-					periods
+					periods,
+					indicator.kind
 				)
 			: (fromSurveys.get(indicator.id) ?? emptyRaw())
 	);
@@ -235,6 +245,7 @@ export async function programmeResults(
 		periods,
 		programme,
 		thresholds: { atRisk: programme.atRisk, offTrack: programme.offTrack },
+		today: options.today,
 		scope: options.scope
 	};
 	return {

@@ -14,7 +14,11 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
 	'responses.view': { owner: true, manager: true, analyst: true, donor: false },
 	'sms.manage': { owner: true, manager: false, analyst: false, donor: false },
 	'sms.simulate': { owner: true, manager: true, analyst: false, donor: false },
-	'sms.invite': { owner: true, manager: true, analyst: false, donor: false }
+	'sms.invite': { owner: true, manager: true, analyst: false, donor: false },
+	'programmes.view': { owner: true, manager: true, analyst: true, donor: true },
+	'programmes.edit': { owner: true, manager: true, analyst: false, donor: false },
+	'logframe.view': { owner: true, manager: true, analyst: true, donor: false },
+	'results.export': { owner: true, manager: true, analyst: true, donor: true }
 };
 
 describe('can', () => {
@@ -29,9 +33,9 @@ describe('can', () => {
 		expect(can(role, permission)).toBe(allowed);
 	});
 
-	it('lets donors only view the organisation', () => {
+	it('lets donors only view the organisation and the results of programmes', () => {
 		const allowed = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can('donor', p));
-		expect(allowed).toEqual(['org.view']);
+		expect(allowed).toEqual(['org.view', 'programmes.view', 'results.export']);
 	});
 
 	it('gives owners every permission', () => {
