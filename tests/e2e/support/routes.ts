@@ -251,4 +251,22 @@ export const PROGRAMME_ACTIONS: {
 	path: string;
 	form: Record<string, string>;
 	allowed: UserKey[];
-}[] = [{ path: '/o/demo/programmes?/create', form: { name: '' }, allowed: ['owner', 'manager'] }];
+}[] = [
+	{ path: '/o/demo/programmes?/create', form: { name: '' }, allowed: ['owner', 'manager'] },
+	// Programme settings: an empty name, a donor id that is no id, a delete without the name.
+	{
+		path: '/o/demo/programmes/:demoProgramme/settings?/details',
+		form: { name: '' },
+		allowed: ['owner', 'manager']
+	},
+	{
+		path: '/o/demo/programmes/:demoProgramme/settings?/donors',
+		form: { donors: 'not-a-user' },
+		allowed: ['owner', 'manager']
+	},
+	{
+		path: '/o/demo/programmes/:demoProgramme/settings?/delete',
+		form: { confirmName: '' },
+		allowed: ['owner', 'manager']
+	}
+];
