@@ -253,6 +253,42 @@ export const PROGRAMME_ACTIONS: {
 	allowed: UserKey[];
 }[] = [
 	{ path: '/o/demo/programmes?/create', form: { name: '' }, allowed: ['owner', 'manager'] },
+	// The logframe editor: an all-zero node id, empty fields, no file and no confirmation.
+	{
+		path: '/o/demo/programmes/:demoProgramme/logframe?/addNode',
+		form: { parent: '00000000-0000-0000-0000-000000000000', narrative: '' },
+		allowed: ['owner', 'manager']
+	},
+	{
+		path: '/o/demo/programmes/:demoProgramme/logframe?/updateNode',
+		form: { node: '00000000-0000-0000-0000-000000000000', narrative: '' },
+		allowed: ['owner', 'manager']
+	},
+	{
+		path: '/o/demo/programmes/:demoProgramme/logframe?/moveNode',
+		form: { node: '00000000-0000-0000-0000-000000000000', direction: 'sideways' },
+		allowed: ['owner', 'manager']
+	},
+	{
+		path: '/o/demo/programmes/:demoProgramme/logframe?/deleteNode',
+		form: { node: '00000000-0000-0000-0000-000000000000' },
+		allowed: ['owner', 'manager']
+	},
+	{
+		path: '/o/demo/programmes/:demoProgramme/logframe?/addIndicator',
+		form: { node: '00000000-0000-0000-0000-000000000000', code: '' },
+		allowed: ['owner', 'manager']
+	},
+	{
+		path: '/o/demo/programmes/:demoProgramme/logframe?/import',
+		form: {},
+		allowed: ['owner', 'manager']
+	},
+	{
+		path: '/o/demo/programmes/:demoProgramme/library?/add',
+		form: { entry: '', node: '00000000-0000-0000-0000-000000000000' },
+		allowed: ['owner', 'manager']
+	},
 	// Programme settings: an empty name, a donor id that is no id, a delete without the name.
 	{
 		path: '/o/demo/programmes/:demoProgramme/settings?/details',
