@@ -9,7 +9,7 @@
  * `npm run bench:indicators`. Prints figures; never fails on them. BENCH_DATABASE_URL
  * overrides the server; RESPONSES the number of responses (default 200,000).
  */
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase } from '../src/lib/server/db/client';
 import { migrate } from '../src/lib/server/db/migrate';
@@ -72,7 +72,7 @@ async function main() {
 					versionId: version!.id
 				}))
 			);
-		await database.driver.client.unsafe('vacuum analyze responses');
+		await db.execute(sql`vacuum analyze responses`);
 		const [total] = await db.select({ n: count() }).from(responses);
 		console.log(
 			`seeded ${total!.n.toLocaleString('en')} responses in ${((performance.now() - started) / 1000).toFixed(1)} s`

@@ -114,3 +114,13 @@ describe('the demo programme', () => {
 		expect(b.shown && a.shown && a.n! - b.n!).toBe(1);
 	});
 });
+
+describe('listProgrammes', () => {
+	it('counts each programme’s own indicators', async () => {
+		const viewer = { userId: '00000000-0000-0000-0000-000000000000', role: 'owner' as const };
+		const [listed] = (await listProgrammes(db, orgId, viewer)).filter(
+			(p) => p.name === DEMO_PROGRAMME_NAME
+		);
+		expect(listed?.indicators).toBe(13);
+	});
+});

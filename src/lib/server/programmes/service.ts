@@ -56,7 +56,7 @@ export type ProgrammeInput = Pick<
 /** Donors see a programme only when attached to it; the team sees all of the organisation's. */
 function visibleTo(viewer: Viewer) {
 	return viewer.role === 'donor'
-		? sql`exists (select 1 from ${programmeDonors} d where d.programme_id = ${programmes.id} and d.user_id = ${viewer.userId})`
+		? sql`exists (select 1 from ${programmeDonors} d where d.programme_id = "programmes"."id" and d.user_id = ${viewer.userId})`
 		: undefined;
 }
 
@@ -69,7 +69,7 @@ export async function listProgrammes(db: Db, orgId: string, viewer: Viewer) {
 			endsOn: programmes.endsOn,
 			icatTags: programmes.icatTags,
 			countries: programmes.countries,
-			indicators: sql<number>`(select count(*)::int from ${indicators} i where i.programme_id = ${programmes.id})`
+			indicators: sql<number>`(select count(*)::int from ${indicators} i where i.programme_id = "programmes"."id")`
 		})
 		.from(programmes)
 		.where(and(eq(programmes.orgId, orgId), visibleTo(viewer)))
@@ -169,7 +169,7 @@ export async function donorsOf(db: Db, orgId: string, programmeId: string) {
 			userId: users.id,
 			email: users.email,
 			displayName: users.displayName,
-			attached: sql<boolean>`exists (select 1 from ${programmeDonors} d where d.programme_id = ${programmeId} and d.user_id = ${users.id})`
+			attached: sql<boolean>`exists (select 1 from ${programmeDonors} d where d.programme_id = ${programmeId} and d.user_id = "users"."id")`
 		})
 		.from(memberships)
 		.innerJoin(users, eq(users.id, memberships.userId))
