@@ -36,7 +36,9 @@ const ms = (x: number) => `${x.toFixed(0)} ms`;
 async function main() {
 	const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
 	// KEEP=1 keeps the seeded database between runs (for profiling queries by hand).
-	const kept = process.env.KEEP === '1' && (await admin`select 1 from pg_database where datname = ${DB_NAME}`).length > 0;
+	const kept =
+		process.env.KEEP === '1' &&
+		(await admin`select 1 from pg_database where datname = ${DB_NAME}`).length > 0;
 	if (!kept) {
 		await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
 		await admin.unsafe(`create database ${DB_NAME}`);
@@ -80,7 +82,9 @@ async function main() {
 
 		const [orgRow] = await db.select().from(organisations).where(eq(organisations.id, org.id));
 		const owner = { userId: '00000000-0000-0000-0000-000000000000', role: 'owner' as const };
-		const listed = (await listProgrammes(db, org.id, owner)).find((p) => p.name === DEMO_PROGRAMME_NAME)!;
+		const listed = (await listProgrammes(db, org.id, owner)).find(
+			(p) => p.name === DEMO_PROGRAMME_NAME
+		)!;
 		const programme = (await findProgramme(db, org.id, listed.id, owner))!;
 
 		for (const audience of ['team', 'donor'] as const) {
@@ -109,7 +113,8 @@ async function main() {
 		);
 	} finally {
 		await database.close();
-		if (process.env.KEEP !== '1') await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
+		if (process.env.KEEP !== '1')
+			await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
 		await admin.end();
 	}
 }

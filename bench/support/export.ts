@@ -32,5 +32,12 @@ export async function exportAll(db: Db, orgId: string, surveyId: string) {
 	}
 	const ms = performance.now() - started;
 	clearInterval(sampler);
-	return { rows, bytes, ms, heapBefore: mb(heapBefore), heapPeak: mb(heapPeak), rssPeak: mb(rssPeak) };
+	return {
+		rows,
+		bytes,
+		ms,
+		heapBefore: mb(heapBefore),
+		heapPeak: mb(heapPeak),
+		rssPeak: mb(rssPeak)
+	};
 }

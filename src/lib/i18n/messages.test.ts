@@ -143,9 +143,7 @@ describe('the message files', () => {
 			const copies = [...messages]
 				.filter(
 					([key, text]) =>
-						!SAME_EVERYWHERE.has(key) &&
-						!SAME_IN[lang]?.includes(key) &&
-						english.get(key) === text
+						!SAME_EVERYWHERE.has(key) && !SAME_IN[lang]?.includes(key) && english.get(key) === text
 				)
 				.map(([key]) => key);
 			expect(copies).toEqual([]);

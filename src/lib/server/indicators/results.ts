@@ -251,7 +251,7 @@ export async function programmeResults(
 	return {
 		periods,
 		indicators: logframe.indicators.map((indicator, i) =>
-			presentIndicator(indicator, raws[i]!, presentOptions)
+			presentIndicator(headOf(indicator), raws[i]!, presentOptions)
 		),
 		counts: counts && {
 			channel: presentCounts(counts.channel, options.k, options.audience),

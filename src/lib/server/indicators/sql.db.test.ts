@@ -48,7 +48,21 @@ function answersFor(i: number): Answers {
 	);
 	maybe(
 		'num',
-		pick(['0', '3', '7.5', '10', '-2', '1e2', '1e999', '2e-310', '', ' ', 'abc', PREFER_NOT_TO_SAY, undefined])
+		pick([
+			'0',
+			'3',
+			'7.5',
+			'10',
+			'-2',
+			'1e2',
+			'1e999',
+			'2e-310',
+			'',
+			' ',
+			'abc',
+			PREFER_NOT_TO_SAY,
+			undefined
+		])
 	);
 	for (const item of ['i1', 'i2', 'i3'])
 		maybe(item, pick(['1', '2', '3', '4', '5', '9', PREFER_NOT_TO_SAY, undefined]));

@@ -40,15 +40,27 @@ export const programmes = pgTable(
 		orgId: orgIdColumn(),
 		name: text().notNull(),
 		description: text().notNull().default(''),
-		countries: jsonb().$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-		sites: jsonb().$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+		countries: jsonb()
+			.$type<string[]>()
+			.notNull()
+			.default(sql`'[]'::jsonb`),
+		sites: jsonb()
+			.$type<string[]>()
+			.notNull()
+			.default(sql`'[]'::jsonb`),
 		startsOn: date({ mode: 'string' }).notNull(),
 		endsOn: date({ mode: 'string' }).notNull(),
 		/** ICAT activity types (model.ts). */
-		icatTags: jsonb().$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+		icatTags: jsonb()
+			.$type<string[]>()
+			.notNull()
+			.default(sql`'[]'::jsonb`),
 		periodKind: periodKindEnum().notNull().default('quarterly'),
 		/** Only for `custom`: the programme's own reporting periods. */
-		customPeriods: jsonb().$type<Period[]>().notNull().default(sql`'[]'::jsonb`),
+		customPeriods: jsonb()
+			.$type<Period[]>()
+			.notNull()
+			.default(sql`'[]'::jsonb`),
 		/** The organisation's (or donor's) names for the four levels; null for the defaults. */
 		levelLabels: jsonb().$type<LevelLabels>(),
 		/** Status bands (math.ts, StatusThresholds), as shortfalls of progress. */
@@ -117,9 +129,15 @@ export const indicators = pgTable(
 		baselineDate: date({ mode: 'string' }),
 		target: doublePrecision(),
 		/** Per-period targets by period key. */
-		milestones: jsonb().$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+		milestones: jsonb()
+			.$type<Record<string, number>>()
+			.notNull()
+			.default(sql`'{}'::jsonb`),
 		/** Question names (single-select) or `channel` / `language`. */
-		disaggregations: jsonb().$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+		disaggregations: jsonb()
+			.$type<string[]>()
+			.notNull()
+			.default(sql`'[]'::jsonb`),
 		meansOfVerification: text().notNull().default(''),
 		source: indicatorSourceEnum().notNull().default('survey'),
 		/** How answers become the figure (by question name); null until bound, and for manual. */
