@@ -74,7 +74,7 @@ const englishBases = byBaseKey(english);
 const SAME_EVERYWHERE = new Set(['app.name']);
 /** Keys whose English word is also the word in one language (a cognate, checked by a reader). */
 const SAME_IN: Record<string, readonly string[]> = {
-	fr: ['nav.programmes', 'programme.eyebrow']
+	fr: ['nav.programmes', 'programme.eyebrow', 'audit.details.code', 'audit.details.programme']
 };
 
 /** True when `t(key)` finds a message in English (a plain key or the base of a plural). */
