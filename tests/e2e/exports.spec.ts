@@ -22,9 +22,12 @@ test.beforeAll(async () => {
 	const owner = await playwrightRequest.newContext({ baseURL: BASE_URL });
 	await signInRequest(owner, 'owner');
 	const surveys = await (await owner.get('/o/demo/surveys')).text();
-	survey = /\/o\/demo\/surveys\/([0-9a-f-]{36})/.exec(surveys)?.[1] ?? '';
+	// By name: other specs add surveys and programmes to the demo organisation as they run.
+	survey =
+		/\/o\/demo\/surveys\/([0-9a-f-]{36})">Programme feedback \(demo\)</.exec(surveys)?.[1] ?? '';
 	const programmes = await (await owner.get('/o/demo/programmes')).text();
-	programme = /\/o\/demo\/programmes\/([0-9a-f-]{36})/.exec(programmes)?.[1] ?? '';
+	programme =
+		/\/o\/demo\/programmes\/([0-9a-f-]{36})">Safe Futures 2025–2026</.exec(programmes)?.[1] ?? '';
 	expect(survey && programme, 'the demo survey and programme are listed').toBeTruthy();
 	await owner.dispose();
 });

@@ -20,7 +20,7 @@ test('a new survey shows the empty state, reached from the survey page', async (
 	await expect(page.getByRole('heading', { name: '0 responses' })).toBeVisible();
 	await expect(page.getByText('No responses yet.')).toBeVisible();
 	// Nothing published, so there is no version to filter by and no table to page.
-	await expect(page.getByLabel('Version')).toHaveCount(0);
+	await expect(page.getByLabel('Version', { exact: true })).toHaveCount(0);
 	await expect(page.getByRole('table')).toHaveCount(0);
 });
 
@@ -31,10 +31,10 @@ test('the version filter of the demo survey works as a plain GET form', async ({
 	await page.waitForURL(/\/surveys\/[0-9a-f-]{36}$/);
 	await page.getByRole('link', { name: 'Responses', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Responses' })).toBeVisible();
-	await page.getByLabel('Version').selectOption({ label: 'Version 1' });
+	await page.getByLabel('Version', { exact: true }).selectOption({ label: 'Version 1' });
 	await page.getByRole('button', { name: 'Show' }).click();
 	await expect(page).toHaveURL(/[?&]version=1(&|$)/);
-	await expect(page.getByLabel('Version')).toHaveValue('1');
+	await expect(page.getByLabel('Version', { exact: true })).toHaveValue('1');
 	await expect(page.getByRole('heading', { name: /^\d+ responses?$/ })).toBeVisible();
 	// Edited addresses fall back to the defaults; an unknown version is not found.
 	const base = new URL(page.url()).pathname;
