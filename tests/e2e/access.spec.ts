@@ -43,11 +43,15 @@ test.beforeAll(async () => {
 	const owner = await contextFor('owner');
 	const html = await (await owner.get('/o/demo/surveys')).text();
 	demoSurvey =
-		/\/o\/demo\/surveys\/([0-9a-f-]{36})">Programme feedback \(demo\)</.exec(html)?.[1] ?? '';
+		/\/o\/demo\/surveys\/([0-9a-f-]{36})"[^>]*>(?:<!--[^>]*-->)*\s*Programme feedback \(demo\)/.exec(
+			html
+		)?.[1] ?? '';
 	expect(demoSurvey, 'the demo survey is listed').not.toBe('');
 	const programmes = await (await owner.get('/o/demo/programmes')).text();
 	demoProgramme =
-		/\/o\/demo\/programmes\/([0-9a-f-]{36})">Safe Futures 2025–2026</.exec(programmes)?.[1] ?? '';
+		/\/o\/demo\/programmes\/([0-9a-f-]{36})"[^>]*>(?:<!--[^>]*-->)*\s*Safe Futures 2025–2026/.exec(
+			programmes
+		)?.[1] ?? '';
 	expect(demoProgramme, 'the demo programme is listed').not.toBe('');
 	await owner.dispose();
 });

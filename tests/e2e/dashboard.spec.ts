@@ -42,15 +42,17 @@ test.beforeAll(async () => {
 	const owner = await playwrightRequest.newContext({ baseURL: BASE_URL });
 	await signInRequest(owner, 'owner');
 	const programmes = await (await owner.get('/o/demo/programmes')).text();
-	const programme = /\/o\/demo\/programmes\/([0-9a-f-]{36})">Safe Futures 2025–2026</.exec(
-		programmes
-	)?.[1];
+	const programme =
+		/\/o\/demo\/programmes\/([0-9a-f-]{36})"[^>]*>(?:<!--[^>]*-->)*\s*Safe Futures 2025–2026/.exec(
+			programmes
+		)?.[1];
 	expect(programme, 'the demo programme is listed').toBeTruthy();
 	dashboard = `/o/demo/programmes/${programme}`;
 	const surveys = await (await owner.get('/o/demo/surveys')).text();
-	const survey = /\/o\/demo\/surveys\/([0-9a-f-]{36})">Programme feedback \(demo\)</.exec(
-		surveys
-	)?.[1];
+	const survey =
+		/\/o\/demo\/surveys\/([0-9a-f-]{36})"[^>]*>(?:<!--[^>]*-->)*\s*Programme feedback \(demo\)/.exec(
+			surveys
+		)?.[1];
 	expect(survey, 'the demo survey is listed').toBeTruthy();
 	responses = `/o/demo/surveys/${survey}/responses`;
 	await owner.dispose();

@@ -24,10 +24,14 @@ test.beforeAll(async () => {
 	const surveys = await (await owner.get('/o/demo/surveys')).text();
 	// By name: other specs add surveys and programmes to the demo organisation as they run.
 	survey =
-		/\/o\/demo\/surveys\/([0-9a-f-]{36})">Programme feedback \(demo\)</.exec(surveys)?.[1] ?? '';
+		/\/o\/demo\/surveys\/([0-9a-f-]{36})"[^>]*>(?:<!--[^>]*-->)*\s*Programme feedback \(demo\)/.exec(
+			surveys
+		)?.[1] ?? '';
 	const programmes = await (await owner.get('/o/demo/programmes')).text();
 	programme =
-		/\/o\/demo\/programmes\/([0-9a-f-]{36})">Safe Futures 2025–2026</.exec(programmes)?.[1] ?? '';
+		/\/o\/demo\/programmes\/([0-9a-f-]{36})"[^>]*>(?:<!--[^>]*-->)*\s*Safe Futures 2025–2026/.exec(
+			programmes
+		)?.[1] ?? '';
 	expect(survey && programme, 'the demo survey and programme are listed').toBeTruthy();
 	await owner.dispose();
 });

@@ -21,7 +21,10 @@ import { BASE_URL, type UserKey } from './support/users';
 /** The demo programme's address, as the programmes list links it. */
 async function demoProgramme(page: Page): Promise<string> {
 	const html = await (await page.request.get('/o/demo/programmes')).text();
-	const id = /\/o\/demo\/programmes\/([0-9a-f-]{36})">Safe Futures 2025–2026</.exec(html)?.[1];
+	const id =
+		/\/o\/demo\/programmes\/([0-9a-f-]{36})"[^>]*>(?:<!--[^>]*-->)*\s*Safe Futures 2025–2026/.exec(
+			html
+		)?.[1];
 	expect(id, 'the demo programme is listed').toBeTruthy();
 	return `/o/demo/programmes/${id}`;
 }
