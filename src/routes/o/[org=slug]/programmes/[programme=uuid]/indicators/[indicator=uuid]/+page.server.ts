@@ -9,7 +9,7 @@ import { programmeResults } from '$lib/server/indicators/results';
 import { can, type Permission } from '$lib/server/orgs/permissions';
 import * as programmes from '$lib/server/programmes/service';
 import { findSurvey } from '$lib/server/surveys/service';
-import { bindingCandidates } from './candidates';
+import { bindingCandidates } from '$lib/server/programmes/candidates';
 import { figuresOf, noticeOf } from './view';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
-import type { CandidateSurvey } from '$lib/schemas/logframe';
-import type { Db } from '$lib/server/db';
-import * as surveys from '$lib/server/surveys/service';
-import { allQuestions, textIn, type QuestionType } from '$lib/survey/model';
+import type { CandidateSurvey } from '../../schemas/logframe';
+import type { Db } from '../db';
+import * as surveys from '../surveys/service';
+import { allQuestions, textIn, type QuestionType } from '../../survey/model';
 
 /** Question types an indicator can read or break down by (QUESTIONS_FOR_KIND, BREAKDOWN_TYPES). */
 const READABLE: readonly QuestionType[] = [
