@@ -63,6 +63,27 @@ function arrange(dimensions: readonly string[], figures: readonly FigureRow[]): 
 }
 
 /**
+ * A set of indicators cut in two of about equal work (the grouping sets grow with the
+ * breakdowns), so PostgreSQL computes them on two connections — two cores — at once. Each half
+ * scans the responses again; that costs less than it saves from 2,000 responses on (and on
+ * PGlite, which runs one statement at a time, a second scan of a small table costs
+ * milliseconds).
+ */
+export function halves<T extends { disaggregations: readonly string[] }>(group: T[]): T[][] {
+	if (group.length < 2) return [group];
+	const weight = (i: T) => 1 + Math.min(i.disaggregations.length, MAX_DIMENSIONS) * 2;
+	const sorted = [...group].sort((a, b) => weight(b) - weight(a));
+	const parts: [T[], T[]] = [[], []];
+	const load = [0, 0];
+	for (const item of sorted) {
+		const side = load[0]! <= load[1]! ? 0 : 1;
+		parts[side].push(item);
+		load[side]! += weight(item);
+	}
+	return parts;
+}
+
+/**
  * Every survey-bound indicator's raw results: one statement per set of surveys (in the demo,
  * one for all of them), so the responses are scanned once, not once per indicator.
  */
@@ -80,7 +101,7 @@ async function surveyResults(
 	}
 	const results = new Map<string, RawResults>();
 	await Promise.all(
-		[...bySurveys.values()].map(async (group) => {
+		[...bySurveys.values()].flatMap(halves).map(async (group) => {
 			const items = group.map((i) => ({
 				rule: i.rule!,
 				dimensions: i.disaggregations.slice(0, MAX_DIMENSIONS)
