@@ -37,7 +37,19 @@ export const AUDIT_ACTIONS = [
 	'indicator.deleted',
 	'indicator.value_set',
 	'export.indicators',
-	'export.responses'
+	'export.responses',
+	'evaluation.created',
+	'evaluation.changed',
+	'evaluation.deleted',
+	'codebook.changed',
+	'finding.changed',
+	'recommendation.changed',
+	'report.status_changed',
+	'report.published',
+	'report.viewed',
+	'report.downloaded',
+	'survey.summary_changed',
+	'sms.summary_queued'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

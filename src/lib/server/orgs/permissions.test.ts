@@ -18,6 +18,11 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
 	'programmes.view': { owner: true, manager: true, analyst: true, donor: true },
 	'programmes.edit': { owner: true, manager: true, analyst: false, donor: false },
 	'logframe.view': { owner: true, manager: true, analyst: true, donor: false },
+	'evaluations.view': { owner: true, manager: true, analyst: true, donor: false },
+	'evaluations.edit': { owner: true, manager: true, analyst: false, donor: false },
+	'feedback.code': { owner: true, manager: true, analyst: true, donor: false },
+	'reports.publish': { owner: true, manager: true, analyst: false, donor: false },
+	'reports.read': { owner: true, manager: true, analyst: true, donor: true },
 	'results.export': { owner: true, manager: true, analyst: true, donor: true }
 };
 
@@ -35,7 +40,7 @@ describe('can', () => {
 
 	it('lets donors only view the organisation and the results of programmes', () => {
 		const allowed = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can('donor', p));
-		expect(allowed).toEqual(['org.view', 'programmes.view', 'results.export']);
+		expect(allowed).toEqual(['org.view', 'programmes.view', 'results.export', 'reports.read']);
 	});
 
 	it('gives owners every permission', () => {

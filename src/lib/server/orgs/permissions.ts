@@ -30,7 +30,17 @@ export const PERMISSIONS = {
 	/** The logframe as the team works on it (bindings, rules, design checks): not donors. */
 	'logframe.view': ['owner', 'manager', 'analyst'],
 	/** Indicator tables as CSV or .xlsx; what a donor downloads is suppressed. */
-	'results.export': ['owner', 'manager', 'analyst', 'donor']
+	'results.export': ['owner', 'manager', 'analyst', 'donor'],
+	/** Evaluations as the team works on them: questions, coverage, codebook, findings, drafts. */
+	'evaluations.view': ['owner', 'manager', 'analyst'],
+	/** Creating evaluations and writing their questions, findings, recommendations and reports. */
+	'evaluations.edit': ['owner', 'manager'],
+	/** Coding open-text answers with the codebook's themes (and editing the codebook). */
+	'feedback.code': ['owner', 'manager', 'analyst'],
+	/** Sending a report for review, publishing it and publishing corrections. */
+	'reports.publish': ['owner', 'manager'],
+	/** Published reports; donors only those of programmes they are attached to. */
+	'reports.read': ['owner', 'manager', 'analyst', 'donor']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

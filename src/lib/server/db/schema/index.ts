@@ -6,3 +6,4 @@ export * from './surveys';
 export * from './responses';
 export * from './sms';
 export * from './programmes';
+export * from './evaluations';

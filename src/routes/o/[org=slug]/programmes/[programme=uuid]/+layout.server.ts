@@ -28,6 +28,8 @@ export const load = (async (event) => {
 			edit: can(role, 'programmes.edit'),
 			logframe: can(role, 'logframe.view'),
 			export: can(role, 'results.export'),
+			evaluations: can(role, 'evaluations.view'),
+			reports: can(role, 'reports.read'),
 			donor: role === 'donor'
 		}
 	};
