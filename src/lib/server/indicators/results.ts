@@ -15,6 +15,7 @@ import {
 	type IndicatorView,
 	type RawResults
 } from './present';
+import { remembered, responsesFingerprint } from './cache';
 import { computeFiguresBatch, MAX_DIMENSIONS, type FigureRow } from './sql';
 
 /**
@@ -246,11 +247,28 @@ export async function programmeResults(
 	const manual = await manualValuesOf(db, orgId, programme.id);
 	const surveyIds = [...new Set(logframe.indicators.flatMap((i) => i.surveyIds))].sort();
 	const dimensions = new Set(logframe.indicators.flatMap((i) => i.disaggregations));
-	const [fromSurveys, counts, labels] = await Promise.all([
-		surveyResults(db, orgId, logframe.indicators, periods),
-		responseCounts(db, orgId, surveyIds, periods),
+	// The raw figures depend on the bound indicators' rules and breakdowns, the periods and the
+	// responses; kept while all of these stay the same (cache.ts). Audience, k and language only
+	// shape them afterwards.
+	const bound = logframe.indicators
+		.filter((i) => i.source === 'survey')
+		.map((i) => [i.id, i.rule, i.surveyIds, i.disaggregations]);
+	const key = JSON.stringify({ orgId, bound, periods });
+	const [figures, labels] = await Promise.all([
+		periods.length
+			? responsesFingerprint(db, surveyIds, periods[0]!.start, periods.at(-1)!.end).then((print) =>
+					remembered(key, print, async () => {
+						const [fromSurveys, counts] = await Promise.all([
+							surveyResults(db, orgId, logframe.indicators, periods),
+							responseCounts(db, orgId, surveyIds, periods)
+						]);
+						return { fromSurveys, counts };
+					})
+				)
+			: Promise.resolve({ fromSurveys: new Map<string, RawResults>(), counts: null }),
 		dimensionLabels(db, orgId, surveyIds, dimensions, options.lang)
 	]);
+	const { fromSurveys, counts } = figures;
 	const raws = logframe.indicators.map((indicator) =>
 		indicator.source === 'manual'
 			? manualResults(
