@@ -30,7 +30,13 @@ export function announceDemo(credentials: DemoCredentials, origin: string): stri
 		credentials.password
 			? `  Password: ${credentials.password}`
 			: '  Password: (existing account, unchanged)',
-		'This password is shown only now. Change it under Account once signed in.'
+		...(credentials.donor
+			? [
+					`  Donor (sees only the demo programme's published results): ${credentials.donor.email}`,
+					`  Donor password: ${credentials.donor.password ?? '(existing account, unchanged)'}`
+				]
+			: []),
+		'These passwords are shown only now. Change them under Account once signed in.'
 	];
 	return lines.join('\n');
 }

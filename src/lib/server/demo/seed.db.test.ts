@@ -1,11 +1,13 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../auth/service';
 import type { Db } from '../db';
 import { auditEvents, memberships, organisations, users } from '../db/schema';
 import { useTestDatabase } from '../db/testing';
 import { resolveMembership } from '../orgs/service';
-import { DEMO_EMAIL, DEMO_ORG_SLUG, isEmpty, seedDemo } from './seed';
+import { listProgrammes } from '../programmes/service';
+import { DEMO_PROGRAMME_NAME } from './programme';
+import { DEMO_DONOR_EMAIL, DEMO_EMAIL, DEMO_ORG_SLUG, isEmpty, seedDemo } from './seed';
 
 let db: Db;
 useTestDatabase((d) => {
@@ -25,6 +27,7 @@ async function counts() {
 
 describe('seedDemo', () => {
 	let password: string | null;
+	let donorPassword: string | null;
 
 	it('finds a new database empty', async () => {
 		expect(await isEmpty(db)).toBe(true);
@@ -33,10 +36,12 @@ describe('seedDemo', () => {
 	it('creates the demo organisation with its owner', async () => {
 		const credentials = await seedDemo(db);
 		password = credentials.password;
+		donorPassword = credentials.donor?.password ?? null;
 		expect(credentials.email).toBe(DEMO_EMAIL);
+		expect(credentials.donor?.email).toBe(DEMO_DONOR_EMAIL);
 		expect(password).toMatch(/^[a-zA-Z2-9]{16}$/);
 		expect(await isEmpty(db)).toBe(false);
-		const [owner] = await db.select().from(users);
+		const [owner] = await db.select().from(users).where(eq(users.email, DEMO_EMAIL));
 		expect(owner?.email).toBe(DEMO_EMAIL);
 		expect(await resolveMembership(db, owner!.id, DEMO_ORG_SLUG)).toMatchObject({
 			org: { slug: 'demo' },
@@ -48,6 +53,23 @@ describe('seedDemo', () => {
 		const result = await signIn(db, {
 			email: DEMO_EMAIL,
 			password: password!,
+			address: '192.0.2.1'
+		});
+		expect(result.ok).toBe(true);
+	});
+
+	it('creates a donor who signs in, is a donor and sees only the demo programme', async () => {
+		// The first seed's credentials are gone; the donor's password is asked for again below.
+		const [donor] = await db.select().from(users).where(eq(users.email, DEMO_DONOR_EMAIL));
+		expect(donor).toBeDefined();
+		expect(await resolveMembership(db, donor!.id, DEMO_ORG_SLUG)).toMatchObject({ role: 'donor' });
+		const org = (await resolveMembership(db, donor!.id, DEMO_ORG_SLUG))!.org;
+		const seen = await listProgrammes(db, org.id, { userId: donor!.id, role: 'donor' });
+		expect(seen.map((p) => p.name)).toEqual([DEMO_PROGRAMME_NAME]);
+		expect(donorPassword).toMatch(/^[a-zA-Z2-9]{16}$/);
+		const result = await signIn(db, {
+			email: DEMO_DONOR_EMAIL,
+			password: donorPassword!,
 			address: '192.0.2.1'
 		});
 		expect(result.ok).toBe(true);

@@ -2,11 +2,12 @@ import { count } from 'drizzle-orm';
 import { createUser, findUserByEmail } from '../auth/service';
 import { generatePassword } from '../auth/tokens';
 import type { Db } from '../db';
-import { organisations, smsChannels } from '../db/schema';
+import { memberships, organisations, smsChannels } from '../db/schema';
 import { encryptSecret } from '../secret';
 import { createOrganisation, findOrganisation } from '../orgs/service';
 import { seededRandom, type Random } from './random';
-import { seedDemoProgramme } from './programme';
+import { DEMO_PROGRAMME_NAME, seedDemoProgramme } from './programme';
+import { listProgrammes, setDonors } from '../programmes/service';
 import { seedDemoResponses } from './responses';
 import { DEMO_SURVEY } from './survey';
 import { saveHelpContacts } from '../respond/distribution';
@@ -21,7 +22,11 @@ export interface DemoCredentials {
 	email: string;
 	/** Null when the account already existed (its password is not ours to know). */
 	password: string | null;
+	/** The demo donor, attached to the demo programme: what a funder sees. */
+	donor?: { email: string; password: string | null };
 }
+
+export const DEMO_DONOR_EMAIL = 'donor@heard.example';
 
 /**
  * Seeds the demo organisation. Deterministic apart from the generated password: each step
@@ -36,7 +41,8 @@ export async function seedDemo(
 	const credentials = await seedOwner(db, options);
 	const context: DemoContext = { db, random, ownerEmail: credentials.email };
 	for (const step of DEMO_STEPS) await step(context);
-	return credentials;
+	const donor = await seedDonor(db, credentials.email);
+	return donor ? { ...credentials, donor } : credentials;
 }
 
 export interface DemoContext {
@@ -62,6 +68,31 @@ async function seedOwner(
 	const created = await createUser(db, { email, password, displayName: 'Demo owner' });
 	if (!created.ok) throw new Error(`Cannot create the demo account: ${created.error}`);
 	return { email, password };
+}
+
+/**
+ * A donor member attached to the demo programme, so anyone can see what a funder sees: the
+ * portal, the suppressed dashboard and the published report, nothing else.
+ */
+async function seedDonor(db: Db, ownerEmail: string): Promise<DemoCredentials['donor'] | null> {
+	const org = await findOrganisation(db, DEMO_ORG_SLUG);
+	const owner = await findUserByEmail(db, ownerEmail);
+	if (!org || !owner) return null;
+	const programme = (await listProgrammes(db, org.id, { userId: owner.id, role: 'owner' })).find(
+		(p) => p.name === DEMO_PROGRAMME_NAME
+	);
+	if (!programme || (await findUserByEmail(db, DEMO_DONOR_EMAIL))) return null;
+	const password = generatePassword();
+	const created = await createUser(db, {
+		email: DEMO_DONOR_EMAIL,
+		password,
+		displayName: 'Demo donor'
+	});
+	if (!created.ok) throw new Error(`Cannot create the demo donor: ${created.error}`);
+	await db.insert(memberships).values({ orgId: org.id, userId: created.user.id, role: 'donor' });
+	const actor = { id: owner.id, email: owner.email };
+	await setDonors(db, actor, org.id, programme.id, [created.user.id]);
+	return { email: DEMO_DONOR_EMAIL, password };
 }
 
 async function seedOrganisation({ db, ownerEmail }: DemoContext) {
