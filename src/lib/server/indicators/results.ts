@@ -101,23 +101,28 @@ async function surveyResults(
 		bySurveys.set(key, [...(bySurveys.get(key) ?? []), i]);
 	}
 	const results = new Map<string, RawResults>();
-	await Promise.all(
-		[...bySurveys.values()].flatMap(halves).map(async (group) => {
-			const items = group.map((i) => ({
-				rule: i.rule!,
-				dimensions: i.disaggregations.slice(0, MAX_DIMENSIONS)
-			}));
-			const figures = await computeFiguresBatch(db, {
-				orgId,
-				surveyIds: group[0]!.surveyIds,
-				periods,
-				items
-			});
-			group.forEach((indicator, i) =>
-				results.set(indicator.id, arrange(items[i]!.dimensions, figures[i]!))
-			);
-		})
-	);
+	// Inside a transaction (a report being published) there is one connection: statements
+	// would queue anyway, and interleaved savepoints of concurrent sub-transactions release
+	// each other. There, the sets run one after the other, whole.
+	const inTransaction = 'rollback' in db;
+	const groups = inTransaction ? [...bySurveys.values()] : [...bySurveys.values()].flatMap(halves);
+	const run = async (group: IndicatorDefinition[]) => {
+		const items = group.map((i) => ({
+			rule: i.rule!,
+			dimensions: i.disaggregations.slice(0, MAX_DIMENSIONS)
+		}));
+		const figures = await computeFiguresBatch(db, {
+			orgId,
+			surveyIds: group[0]!.surveyIds,
+			periods,
+			items
+		});
+		group.forEach((indicator, i) =>
+			results.set(indicator.id, arrange(items[i]!.dimensions, figures[i]!))
+		);
+	};
+	if (inTransaction) for (const group of groups) await run(group);
+	else await Promise.all(groups.map(run));
 	return results;
 }
 
