@@ -1,8 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS } from '../server/audit/actions';
+import {
+	ACTION_STATES,
+	DAC_CRITERIA,
+	EVALUATION_KINDS,
+	PRIORITIES,
+	REPORT_STATUSES,
+	RESPONSE_DECISIONS
+} from '../evaluations/model';
+import { AUDIT_ACTIONS, AUDIT_CHANGES } from '../server/audit/actions';
 import { ROLES } from '../server/orgs/permissions';
+import { auditValueKey, changeToken } from './audit-values';
 import { UI_LANGUAGES } from './languages';
 import { EXPR_ERROR_CODES } from '../survey/expr';
 import { QUESTION_TYPES } from '../survey/model';
@@ -213,7 +222,24 @@ describe('the keys used in the source', () => {
 			...['pause', 'close', 'reopen'].map((move) => `distribution.links.${move}`),
 			...['available', 'used', 'revoked', 'expired'].map((s) => `distribution.codes.${s}`),
 			...['unknown', 'used', 'revoked'].map((e) => `distribution.codes.revokeErrors.${e}`),
-			...['web', 'sms'].map((channel) => `responses.channels.${channel}`)
+			...['web', 'sms'].map((channel) => `responses.channels.${channel}`),
+			...['change', 'criterion', 'priority', 'decision', 'state', 'kind', 'audience'].map(
+				(detail) => `audit.details.${detail}`
+			),
+			...AUDIT_CHANGES.map((change) => `audit.changes.${changeToken(change)}`),
+			// The candidate of auditValueKey that translates each fixed value of a detail.
+			...DAC_CRITERIA.map((value) => auditValueKey('criterion', value)[0]!),
+			...PRIORITIES.map((value) => auditValueKey('priority', value)[0]!),
+			...RESPONSE_DECISIONS.map((value) => auditValueKey('decision', value)[0]!),
+			...ACTION_STATES.map((value) => auditValueKey('state', value)[0]!),
+			...EVALUATION_KINDS.map((value) => auditValueKey('kind', value)[0]!),
+			...ROLES.flatMap((value) => ['from', 'to', 'role'].map((k) => auditValueKey(k, value)[0]!)),
+			...REPORT_STATUSES.flatMap((value) => ['from', 'to'].map((k) => auditValueKey(k, value)[1]!)),
+			...['open', 'paused', 'closed'].map((value) => auditValueKey('status', value)[0]!),
+			auditValueKey('audience', 'donor')[0]!,
+			auditValueKey('audience', 'team')[1]!,
+			...['csv', 'xlsx'].map((value) => auditValueKey('format', value)[0]!),
+			...['pdf', 'xlsform'].map((value) => auditValueKey('format', value)[1]!)
 		];
 		expect(built.filter((key) => !exists(key))).toEqual([]);
 	});

@@ -7,6 +7,7 @@ import {
 	type LogframeNode
 } from '../../programmes/model';
 import type { IndicatorRule } from '../indicators/math';
+import type { AuditChange } from '../audit/actions';
 import { record } from '../audit/service';
 import type { Db, Tx } from '../db';
 import {
@@ -306,7 +307,7 @@ async function logframeChanged(
 	orgId: string,
 	actor: Actor,
 	programmeId: string,
-	change: string
+	change: AuditChange
 ) {
 	await record(tx, {
 		orgId,
