@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { EvaluationKind } from '../../evaluations/model';
+import type { EvaluationKind, ReportStatus } from '../../evaluations/model';
 import { record } from '../audit/service';
 import type { Db } from '../db';
-import { evaluationSurveys, evaluations, surveys, type Evaluation } from '../db/schema';
+import { evaluationSurveys, evaluations, reports, surveys, type Evaluation } from '../db/schema';
 import type { Actor } from '../orgs/service';
+import { hasPublishedRevision } from './scope';
 
 /**
  * Evaluations of a programme. Every function takes the organisation and the programme and
@@ -29,6 +30,8 @@ export interface EvaluationSummary {
 	title: string;
 	startsOn: string;
 	endsOn: string;
+	/** Null until someone opens the report. */
+	reportStatus: ReportStatus | null;
 }
 
 export async function listEvaluations(
@@ -42,9 +45,11 @@ export async function listEvaluations(
 			kind: evaluations.kind,
 			title: evaluations.title,
 			startsOn: evaluations.startsOn,
-			endsOn: evaluations.endsOn
+			endsOn: evaluations.endsOn,
+			reportStatus: reports.status
 		})
 		.from(evaluations)
+		.leftJoin(reports, eq(reports.evaluationId, evaluations.id))
 		.where(and(eq(evaluations.orgId, orgId), eq(evaluations.programmeId, programmeId)))
 		.orderBy(asc(evaluations.startsOn), asc(evaluations.createdAt));
 }
@@ -151,14 +156,26 @@ export async function updateEvaluation(
 	});
 }
 
+/**
+ * Deletes an evaluation with its questions, codebook, findings and draft report, unless its
+ * report has been published: donors may be reading that revision, and deleting the evaluation
+ * would take the frozen revisions with it.
+ */
 export async function deleteEvaluation(
 	db: Db,
 	actor: Actor,
 	orgId: string,
 	programmeId: string,
 	id: string
-): Promise<boolean> {
+): Promise<{ ok: true } | { ok: false; error: 'notFound' | 'published' }> {
 	return db.transaction(async (tx) => {
+		// Locks the report row, so a publication running now finishes first and is seen below.
+		await tx
+			.select({ id: reports.id })
+			.from(reports)
+			.where(and(eq(reports.evaluationId, id), eq(reports.orgId, orgId)))
+			.for('update');
+		if (await hasPublishedRevision(tx, orgId, id)) return { ok: false, error: 'published' };
 		const deleted = await tx
 			.delete(evaluations)
 			.where(
@@ -169,7 +186,7 @@ export async function deleteEvaluation(
 				)
 			)
 			.returning({ title: evaluations.title });
-		if (deleted.length === 0) return false;
+		if (deleted.length === 0) return { ok: false, error: 'notFound' };
 		await record(tx, {
 			orgId,
 			action: 'evaluation.deleted',
@@ -177,6 +194,6 @@ export async function deleteEvaluation(
 			target: id,
 			details: { title: deleted[0]!.title }
 		});
-		return true;
+		return { ok: true };
 	});
 }
