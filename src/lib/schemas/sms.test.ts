@@ -37,8 +37,15 @@ describe('the channel form', () => {
 			keyword: 'HOLA',
 			panicWord: null,
 			expiryDays: 3,
-			reminderHours: null
+			reminderHours: null,
+			offerFollowUp: false
 		});
+	});
+
+	it('offers the follow-up message only when its box is ticked (off by default)', () => {
+		expect(create({}).data?.offerFollowUp).toBe(false);
+		expect(create({ offerFollowUp: 'yes' }).data?.offerFollowUp).toBe(true);
+		expect(issueOf(create({ offerFollowUp: 'on' }), 'offerFollowUp')).toBe('validation.invalid');
 	});
 
 	it.each(['+15005550006', '+447911123456', '+9647701234567', '+1234567'])(

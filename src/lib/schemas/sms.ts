@@ -92,6 +92,12 @@ export const reminderHours = blankable.pipe(
 		)
 );
 
+/** A checkbox: ticked is on; absent (the browser sends nothing) is off, the default. */
+export const offerFollowUp = z
+	.literal('yes', 'validation.invalid')
+	.optional()
+	.transform((v) => v === 'yes');
+
 /** What a channel form's fields other than the token have in common. */
 const channelFields = {
 	survey: uuid,
@@ -100,7 +106,8 @@ const channelFields = {
 	keyword,
 	panicWord,
 	expiryDays,
-	reminderHours
+	reminderHours,
+	offerFollowUp
 };
 
 const panicDiffers = (v: { keyword: string; panicWord: string | null }) =>

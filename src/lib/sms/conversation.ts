@@ -40,15 +40,39 @@ export interface ConversationState {
 	safe: boolean;
 	/** The person agreed to answer (consent given). */
 	consented: boolean;
+	/**
+	 * The answers were stored and only the follow-up question is open ("may we send one short
+	 * message later?"). Such a state never holds answers: whatever is said next is not part of
+	 * the response. Absent on every other state.
+	 */
+	followUp?: true;
 }
 
-export type Outcome = 'continue' | 'completed' | 'declined' | 'notNow' | 'ended' | 'expired';
+export type Outcome =
+	'continue' | 'completed' | 'declined' | 'notNow' | 'ended' | 'expired' | 'followUp';
+
+/** What `start` and `reply` are told about the channel. */
+export interface ConversationOptions {
+	/** The channel's owner turned on "offer a follow-up message" (off by default). */
+	offerFollowUp?: boolean;
+}
 
 /** One turn: the messages to send and what became of the conversation. */
 export type Turn =
 	| { outcome: 'continue'; state: ConversationState; messages: string[] }
-	/** `answers` are the final checked answers, to store like a web response. */
-	| { outcome: 'completed'; state: null; messages: string[]; answers: Answers }
+	/**
+	 * `answers` are the final checked answers, to store like a web response. `state` is null, or
+	 * — where the channel offers a follow-up message — the follow-up question's state, which
+	 * holds no answers, to keep in place of the conversation once the answers are stored.
+	 */
+	| {
+			outcome: 'completed';
+			state: ConversationState | null;
+			messages: string[];
+			answers: Answers;
+	  }
+	/** The reply to the follow-up question: whether the person wants the one message later. */
+	| { outcome: 'followUp'; state: null; messages: string[]; wantsFollowUp: boolean }
 	| { outcome: 'declined' | 'notNow' | 'ended' | 'expired'; state: null; messages: string[] };
 
 export type Keyword = 'stop' | 'start' | 'help';
@@ -114,12 +138,17 @@ export function readState(value: unknown): ConversationState | null {
 		Number.isFinite(s.startedAt) &&
 		Number.isFinite(s.lastAt) &&
 		typeof s.safe === 'boolean' &&
-		typeof s.consented === 'boolean';
+		typeof s.consented === 'boolean' &&
+		(s.followUp === undefined || s.followUp === true);
 	return ok ? (s as unknown as ConversationState) : null;
 }
 
 /** Opens a conversation: the language menu, or the first question when there is one language. */
-export function start(instrument: Instrument, now: number | Date): Turn {
+export function start(
+	instrument: Instrument,
+	now: number | Date,
+	options: ConversationOptions = {}
+): Turn {
 	const at = epoch(now);
 	const state: ConversationState = {
 		v: 1,
@@ -136,7 +165,7 @@ export function start(instrument: Instrument, now: number | Date): Turn {
 		return { outcome: 'continue', state, messages: [languageMenu(instrument)] };
 	}
 	const language = instrument.languages[0]?.code ?? instrument.defaultLanguage;
-	return advance(instrument, { ...state, language }, 0);
+	return advance(instrument, { ...state, language }, 0, undefined, options);
 }
 
 /** Takes one inbound body (keywords already handled by the webhook) and answers it. */
@@ -145,15 +174,16 @@ export function reply(
 	state: ConversationState,
 	body: string,
 	now: number | Date,
-	options: { expiresAfterMs: number }
+	options: ConversationOptions & { expiresAfterMs: number }
 ): Turn {
 	const at = epoch(now);
+	if (state.followUp) return followUpReply(state, body, at, options.expiresAfterMs);
 	if (at - state.lastAt > options.expiresAfterMs) {
 		const words = wordsFor(state.language ?? instrument.defaultLanguage);
 		return { outcome: 'expired', state: null, messages: [words.expired] };
 	}
 	const current: ConversationState = { ...state, lastAt: at };
-	if (current.language === null) return chooseLanguage(instrument, current, body);
+	if (current.language === null) return chooseLanguage(instrument, current, body, options);
 
 	const questions = allQuestions(instrument);
 	const index = questions.findIndex((q) => q.name === current.question);
@@ -186,7 +216,7 @@ export function reply(
 			};
 		}
 		if (mustAnswer(question)) return { outcome: 'ended', state: null, messages: [words.ended] };
-		return advance(instrument, { ...current, retries: 0 }, index + 1, words.skipped);
+		return advance(instrument, { ...current, retries: 0 }, index + 1, words.skipped, options);
 	}
 
 	if (question.type === 'safety_check' && value === 'no')
@@ -200,7 +230,33 @@ export function reply(
 		safe: current.safe || question.type === 'safety_check',
 		consented: current.consented || question.type === 'consent'
 	};
-	return advance(instrument, next, index + 1);
+	return advance(instrument, next, index + 1, undefined, options);
+}
+
+/**
+ * The one reply to the follow-up question: 1 yes, 2 no. Anything else is asked again (as any
+ * question is), and after the re-asks counts as no: a person is never kept on a number they did
+ * not clearly give. An old reply (past the expiry) is no as well, and answered with silence.
+ */
+function followUpReply(
+	state: ConversationState,
+	body: string,
+	at: number,
+	expiresAfterMs: number
+): Turn {
+	const words = wordsFor(state.language ?? 'en');
+	if (at - state.lastAt > expiresAfterMs)
+		return { outcome: 'followUp', state: null, messages: [], wantsFollowUp: false };
+	const typed = compact(body).replace(/[.)]$/, '');
+	if (typed === '1')
+		return { outcome: 'followUp', state: null, messages: [words.followUpYes], wantsFollowUp: true };
+	if (typed === '2' || state.retries >= MAX_REASKS)
+		return { outcome: 'followUp', state: null, messages: [words.followUpNo], wantsFollowUp: false };
+	return {
+		outcome: 'continue',
+		state: { ...state, retries: state.retries + 1, lastAt: at },
+		messages: [`${words.notUnderstood}\n${words.followUpAsk}`]
+	};
 }
 
 function epoch(now: number | Date): number {
@@ -243,7 +299,8 @@ function advance(
 	instrument: Instrument,
 	state: ConversationState,
 	from: number,
-	prefix?: string
+	prefix?: string,
+	options: ConversationOptions = {}
 ): Turn {
 	const language = state.language ?? instrument.defaultLanguage;
 	const words = wordsFor(language);
@@ -270,7 +327,7 @@ function advance(
 		send(questionText(instrument, q, language, context.answers));
 		return { outcome: 'continue', state: { ...state, question: q.name, retries: 0 }, messages };
 	}
-	return complete(instrument, state, messages, send);
+	return complete(instrument, state, messages, send, options);
 }
 
 /** The one check of the whole conversation; what passes it is what is stored. */
@@ -278,7 +335,8 @@ function complete(
 	instrument: Instrument,
 	state: ConversationState,
 	messages: string[],
-	send: (text: string) => void
+	send: (text: string) => void,
+	options: ConversationOptions
 ): Turn {
 	const words = wordsFor(state.language ?? instrument.defaultLanguage);
 	const visibleFor = visibilityOf(instrument);
@@ -291,7 +349,24 @@ function complete(
 	}
 	if (checked.errors.length) return { outcome: 'ended', state: null, messages: [words.ended] };
 	send(words.thankYou);
-	return { outcome: 'completed', state: null, messages, answers: checked.answers };
+	if (!options.offerFollowUp)
+		return { outcome: 'completed', state: null, messages, answers: checked.answers };
+	// Asked once the answers are final, in a fresh state that carries none of them: the reply
+	// decides only whether a number is kept for one message later, never what is stored.
+	messages.push(words.followUpAsk);
+	const followUp: ConversationState = {
+		v: 1,
+		language: state.language,
+		question: null,
+		answers: {},
+		retries: 0,
+		startedAt: state.lastAt,
+		lastAt: state.lastAt,
+		safe: true,
+		consented: true,
+		followUp: true
+	};
+	return { outcome: 'completed', state: followUp, messages, answers: checked.answers };
 }
 
 function languageMenu(instrument: Instrument): string {
@@ -299,7 +374,12 @@ function languageMenu(instrument: Instrument): string {
 }
 
 /** The menu's reply: a number, or the language's name or code; after the re-asks, the default. */
-function chooseLanguage(instrument: Instrument, state: ConversationState, body: string): Turn {
+function chooseLanguage(
+	instrument: Instrument,
+	state: ConversationState,
+	body: string,
+	options: ConversationOptions
+): Turn {
 	const languages = instrument.languages;
 	const typed = compact(body);
 	const folded = body.normalize('NFKC').trim().toLowerCase();
@@ -315,7 +395,7 @@ function chooseLanguage(instrument: Instrument, state: ConversationState, body: 
 		};
 	}
 	const language = chosen?.code ?? instrument.defaultLanguage;
-	return advance(instrument, { ...state, language, retries: 0 }, 0);
+	return advance(instrument, { ...state, language, retries: 0 }, 0, undefined, options);
 }
 
 // --- Reading replies ---------------------------------------------------------------------

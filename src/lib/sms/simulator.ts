@@ -26,13 +26,23 @@ export interface SimulatorStep {
 	meta: SimulatorMeta;
 	messages: SimulatorReply[];
 	/** What became of the conversation this turn (`continue` while it goes on). */
-	outcome: 'continue' | 'completed' | 'declined' | 'notNow' | 'ended' | 'expired' | 'optedOut';
+	outcome:
+		| 'continue'
+		| 'completed'
+		| 'declined'
+		| 'notNow'
+		| 'ended'
+		| 'expired'
+		| 'followUp'
+		| 'optedOut';
 }
 
 export interface SimulatorOptions {
 	/** The start keyword the help text names. */
 	keyword: string;
 	expiresAfterMs: number;
+	/** The channel offers a follow-up message: the question comes after the thank-you. */
+	offerFollowUp?: boolean;
 }
 
 /** The meta posted back, checked: the engine's state through `readState`, or null when absent. */
@@ -48,8 +58,12 @@ export function readMeta(value: {
 }
 
 /** Opens a fresh conversation, as texting the start keyword would. */
-export function openConversation(instrument: Instrument, now: number): SimulatorStep {
-	const turn = start(instrument, now);
+export function openConversation(
+	instrument: Instrument,
+	now: number,
+	options: { offerFollowUp?: boolean } = {}
+): SimulatorStep {
+	const turn = start(instrument, now, { offerFollowUp: options.offerFollowUp });
 	const language = turn.state?.language ?? null;
 	return {
 		meta: { conversation: turn.state, optedOut: false, language },
@@ -89,10 +103,11 @@ export function sendMessage(
 			outcome: meta.conversation ? 'continue' : 'ended'
 		};
 	if (meta.optedOut) return { meta, messages: [], outcome: 'optedOut' };
-	if (!meta.conversation) return openConversation(instrument, now);
+	if (!meta.conversation) return openConversation(instrument, now, options);
 
 	const turn = reply(instrument, meta.conversation, body, now, {
-		expiresAfterMs: options.expiresAfterMs
+		expiresAfterMs: options.expiresAfterMs,
+		offerFollowUp: options.offerFollowUp
 	});
 	const after = turn.state?.language ?? meta.conversation.language ?? null;
 	return {

@@ -53,6 +53,15 @@ export interface SmsWords {
 	 * the phone, so it names no topic, sender or person.
 	 */
 	reminder: string;
+	/**
+	 * After the last question, only where the channel offers it: may we send one message later.
+	 * Neutral like the invitation (no topic named), with the two numbered replies.
+	 */
+	followUpAsk: string;
+	/** After 1 to the follow-up question: one message later, and STOP withdraws the number. */
+	followUpYes: string;
+	/** After 2 (or no usable reply) to the follow-up question. */
+	followUpNo: string;
 }
 
 /** The placeholders each key must carry, in every language. */
@@ -76,7 +85,10 @@ export const PLACEHOLDERS: Record<keyof SmsWords, readonly string[]> = {
 	optedOut: [],
 	optedIn: ['keyword'],
 	invitation: ['keyword'],
-	reminder: []
+	reminder: [],
+	followUpAsk: [],
+	followUpYes: [],
+	followUpNo: []
 };
 
 const WORDS = {
@@ -102,7 +114,11 @@ const WORDS = {
 		invitation:
 			'Hello. You are invited to answer a short questionnaire. Reply {keyword} to start, or STOP if you do not want messages.',
 		reminder:
-			'You have not finished the short questionnaire. Reply to the last question to go on, or STOP if you do not want messages.'
+			'You have not finished the short questionnaire. Reply to the last question to go on, or STOP if you do not want messages.',
+		followUpAsk: 'May we send you one short message later about what changes? Reply 1 yes, 2 no.',
+		followUpYes:
+			'Thank you. We will send one short message later. Send STOP at any time to cancel.',
+		followUpNo: 'Thank you. No further message will be sent.'
 	},
 	fr: {
 		chooseOne: 'Répondez par un seul numéro.',
@@ -126,7 +142,12 @@ const WORDS = {
 		invitation:
 			'Bonjour. Nous vous invitons à répondre à un court questionnaire. Répondez {keyword} pour commencer, ou STOP pour ne pas recevoir de messages.',
 		reminder:
-			"Vous n'avez pas terminé le court questionnaire. Répondez à la dernière question pour continuer, ou STOP pour ne pas recevoir de messages."
+			"Vous n'avez pas terminé le court questionnaire. Répondez à la dernière question pour continuer, ou STOP pour ne pas recevoir de messages.",
+		followUpAsk:
+			'Pouvons-nous vous envoyer plus tard un court message sur ce qui change ? 1 oui, 2 non',
+		followUpYes:
+			'Merci. Nous enverrons un seul court message plus tard. Envoyez STOP pour annuler.',
+		followUpNo: 'Merci. Aucun autre message ne sera envoyé.'
 	},
 	es: {
 		chooseOne: 'Responda con un solo número.',
@@ -150,7 +171,10 @@ const WORDS = {
 		invitation:
 			'Hola. Le invitamos a responder un breve cuestionario. Responda {keyword} para empezar, o STOP si no desea recibir mensajes.',
 		reminder:
-			'No ha terminado el breve cuestionario. Responda a la última pregunta para continuar, o STOP si no desea recibir mensajes.'
+			'No ha terminado el breve cuestionario. Responda a la última pregunta para continuar, o STOP si no desea recibir mensajes.',
+		followUpAsk: '¿Le enviamos luego un mensaje corto sobre lo que cambia? 1 sí, 2 no',
+		followUpYes: 'Gracias. Le enviaremos un solo mensaje corto. Envíe STOP para anular.',
+		followUpNo: 'Gracias. No se le enviará ningún otro mensaje.'
 	},
 	ar: {
 		chooseOne: 'يرجى الرد برقم واحد.',
@@ -174,7 +198,10 @@ const WORDS = {
 		invitation:
 			'مرحباً. ندعوكم للإجابة عن استبيان قصير. أرسلوا {keyword} للبدء، أو STOP إن لم ترغبوا في تلقي الرسائل.',
 		reminder:
-			'لم تُكملوا الاستبيان القصير بعد. أجيبوا عن السؤال الأخير للمتابعة، أو أرسلوا STOP إن لم ترغبوا في تلقي الرسائل.'
+			'لم تُكملوا الاستبيان القصير بعد. أجيبوا عن السؤال الأخير للمتابعة، أو أرسلوا STOP إن لم ترغبوا في تلقي الرسائل.',
+		followUpAsk: 'هل نرسل لكم لاحقًا رسالة قصيرة واحدة عمّا سيتغير؟ 1 نعم، 2 لا',
+		followUpYes: 'شكرًا. سنرسل رسالة قصيرة واحدة. أرسلوا STOP للإلغاء في أي وقت.',
+		followUpNo: 'شكرًا. لن تُرسل إليكم رسائل أخرى.'
 	},
 	pt: {
 		chooseOne: 'Responda com um só número.',
@@ -198,7 +225,10 @@ const WORDS = {
 		invitation:
 			'Olá. Este é um convite para responder a um breve questionário. Responda {keyword} para começar ou STOP se não quiser mensagens.',
 		reminder:
-			'Ainda não terminou o breve questionário. Responda à última pergunta para continuar ou STOP se não quiser mensagens.'
+			'Ainda não terminou o breve questionário. Responda à última pergunta para continuar ou STOP se não quiser mensagens.',
+		followUpAsk: 'Podemos enviar depois uma mensagem curta sobre o que muda? 1 sim 2 não',
+		followUpYes: 'Obrigado. Enviaremos uma só mensagem curta. Envie STOP para cancelar.',
+		followUpNo: 'Obrigado. Não enviaremos mais nenhuma mensagem.'
 	},
 	ru: {
 		chooseOne: 'Ответьте одним номером.',
@@ -222,7 +252,10 @@ const WORDS = {
 		invitation:
 			'Здравствуйте. Приглашаем вас пройти короткий опрос. Отправьте {keyword}, чтобы начать, или STOP, если не хотите сообщений.',
 		reminder:
-			'Вы не закончили короткий опрос. Ответьте на последний вопрос, чтобы продолжить, или STOP, если не хотите сообщений.'
+			'Вы не закончили короткий опрос. Ответьте на последний вопрос, чтобы продолжить, или STOP, если не хотите сообщений.',
+		followUpAsk: 'Можно позже прислать одно короткое сообщение о переменах? 1 да, 2 нет',
+		followUpYes: 'Спасибо. Пришлём одно короткое сообщение. STOP — отмена.',
+		followUpNo: 'Спасибо. Больше сообщений не будет.'
 	},
 	uk: {
 		chooseOne: 'Надішліть один номер.',
@@ -246,7 +279,10 @@ const WORDS = {
 		invitation:
 			'Вітаємо. Запрошуємо вас пройти коротке опитування. Надішліть {keyword}, щоб почати, або STOP, якщо не бажаєте повідомлень.',
 		reminder:
-			'Ви не завершили коротке опитування. Дайте відповідь на останнє запитання, щоб продовжити, або STOP, якщо не бажаєте повідомлень.'
+			'Ви не завершили коротке опитування. Дайте відповідь на останнє запитання, щоб продовжити, або STOP, якщо не бажаєте повідомлень.',
+		followUpAsk: 'Можна згодом надіслати одне коротке повідомлення про зміни? 1 так 2 ні',
+		followUpYes: 'Дякуємо. Надішлемо одне коротке повідомлення. STOP — скасувати.',
+		followUpNo: 'Дякуємо. Більше повідомлень не буде.'
 	},
 	ro: {
 		chooseOne: 'Răspundeți cu un singur număr.',
@@ -270,7 +306,10 @@ const WORDS = {
 		invitation:
 			'Bună ziua. Vă invităm să răspundeți la un scurt chestionar. Trimiteți {keyword} pentru a începe sau STOP dacă nu doriți mesaje.',
 		reminder:
-			'Nu ați terminat scurtul chestionar. Răspundeți la ultima întrebare pentru a continua sau STOP dacă nu doriți mesaje.'
+			'Nu ați terminat scurtul chestionar. Răspundeți la ultima întrebare pentru a continua sau STOP dacă nu doriți mesaje.',
+		followUpAsk: 'Vă putem trimite ulterior un mesaj scurt despre schimbări? 1 da, 2 nu',
+		followUpYes: 'Mulțumim. Vom trimite un singur mesaj scurt. STOP anulează.',
+		followUpNo: 'Mulțumim. Nu vom mai trimite alte mesaje.'
 	},
 	sw: {
 		chooseOne: 'Jibu kwa nambari moja.',
@@ -294,7 +333,11 @@ const WORDS = {
 		invitation:
 			'Habari. Unaalikwa kujibu dodoso fupi. Tuma {keyword} kuanza, au STOP ikiwa hutaki kupokea ujumbe.',
 		reminder:
-			'Hujamaliza dodoso fupi. Jibu swali la mwisho ili kuendelea, au STOP ikiwa hutaki kupokea ujumbe.'
+			'Hujamaliza dodoso fupi. Jibu swali la mwisho ili kuendelea, au STOP ikiwa hutaki kupokea ujumbe.',
+		followUpAsk:
+			'Tukutumie ujumbe mmoja mfupi baadaye kuhusu kinachobadilika? Jibu 1 ndiyo, 2 hapana.',
+		followUpYes: 'Asante. Tutatuma ujumbe mmoja mfupi baadaye. Tuma STOP wakati wowote kusitisha.',
+		followUpNo: 'Asante. Hutatumiwa ujumbe mwingine.'
 	},
 	am: {
 		chooseOne: 'እባክዎ በአንድ ቁጥር ይመልሱ።',
@@ -316,7 +359,10 @@ const WORDS = {
 		optedOut: 'ከእንግዲህ መልዕክት አይደርስዎትም። እንደገና ለመቀበል START ይላኩ።',
 		optedIn: 'መልዕክቶች እንደገና በርተዋል። ለመጀመር {keyword} ይላኩ።',
 		invitation: 'ሰላም። አጭር መጠይቅ እንዲመልሱ ተጋብዘዋል። ለመጀመር {keyword} ይላኩ፤ መልዕክቶችን ካልፈለጉ STOP ይላኩ።',
-		reminder: 'አጭሩን መጠይቅ ገና አልጨረሱም። ለመቀጠል የመጨረሻውን ጥያቄ ይመልሱ፤ መልዕክቶችን ካልፈለጉ STOP ይላኩ።'
+		reminder: 'አጭሩን መጠይቅ ገና አልጨረሱም። ለመቀጠል የመጨረሻውን ጥያቄ ይመልሱ፤ መልዕክቶችን ካልፈለጉ STOP ይላኩ።',
+		followUpAsk: 'በኋላ ስለሚለወጠው አንድ አጭር መልዕክት ልንልክልዎ እንችላለን? 1 አዎ 2 አይ',
+		followUpYes: 'እናመሰግናለን። አንድ አጭር መልዕክት እንልካለን። ለመሰረዝ STOP ይላኩ።',
+		followUpNo: 'እናመሰግናለን። ሌላ መልዕክት አይላክም።'
 	},
 	ha: {
 		chooseOne: 'Ku amsa da lamba ɗaya.',
@@ -340,7 +386,10 @@ const WORDS = {
 		invitation:
 			'Sannu. Muna gayyatar ku don amsa gajerun tambayoyi. Ku aika {keyword} don farawa, ko STOP idan ba ku son saƙonni.',
 		reminder:
-			'Ba ku gama gajerun tambayoyin ba. Ku amsa tambaya ta ƙarshe don ci gaba, ko STOP idan ba ku son saƙonni.'
+			'Ba ku gama gajerun tambayoyin ba. Ku amsa tambaya ta ƙarshe don ci gaba, ko STOP idan ba ku son saƙonni.',
+		followUpAsk: "Mu aiko muku gajeren saƙo ɗaya daga baya kan sauye-sauye? 1 eh, 2 a'a",
+		followUpYes: 'Mun gode. Za mu aika gajeren saƙo ɗaya. Ku aika STOP don sokewa.',
+		followUpNo: 'Mun gode. Ba za a ƙara aiko muku saƙo ba.'
 	},
 	hi: {
 		chooseOne: 'कृपया एक नंबर भेजें।',
@@ -364,7 +413,10 @@ const WORDS = {
 		invitation:
 			'नमस्ते। आपको एक छोटी प्रश्नावली भरने के लिए आमंत्रित किया गया है। शुरू करने के लिए {keyword} भेजें, संदेश न चाहें तो STOP भेजें।',
 		reminder:
-			'आपने छोटी प्रश्नावली पूरी नहीं की है। आगे बढ़ने के लिए आखिरी सवाल का जवाब दें, संदेश न चाहें तो STOP भेजें।'
+			'आपने छोटी प्रश्नावली पूरी नहीं की है। आगे बढ़ने के लिए आखिरी सवाल का जवाब दें, संदेश न चाहें तो STOP भेजें।',
+		followUpAsk: 'क्या हम बाद में बदलावों पर एक छोटा संदेश भेजें? 1 हाँ, 2 नहीं',
+		followUpYes: 'धन्यवाद। हम एक छोटा संदेश भेजेंगे। रद्द करने को STOP भेजें।',
+		followUpNo: 'धन्यवाद। आगे कोई संदेश नहीं भेजा जाएगा।'
 	},
 	bn: {
 		chooseOne: 'অনুগ্রহ করে একটি নম্বর পাঠান।',
@@ -388,7 +440,10 @@ const WORDS = {
 		invitation:
 			'হ্যালো। একটি ছোট প্রশ্নাবলীর উত্তর দিতে আপনাকে আমন্ত্রণ জানানো হচ্ছে। শুরু করতে {keyword} পাঠান, বার্তা না চাইলে STOP পাঠান।',
 		reminder:
-			'আপনি ছোট প্রশ্নাবলীটি শেষ করেননি। চালিয়ে যেতে শেষ প্রশ্নের উত্তর পাঠান, বার্তা না চাইলে STOP পাঠান।'
+			'আপনি ছোট প্রশ্নাবলীটি শেষ করেননি। চালিয়ে যেতে শেষ প্রশ্নের উত্তর পাঠান, বার্তা না চাইলে STOP পাঠান।',
+		followUpAsk: 'পরে পরিবর্তন নিয়ে একটি ছোট বার্তা পাঠাতে পারি? 1 হ্যাঁ, 2 না',
+		followUpYes: 'ধন্যবাদ। একটি ছোট বার্তা পাঠাব। বাতিল করতে STOP পাঠান।',
+		followUpNo: 'ধন্যবাদ। আর কোনো বার্তা পাঠানো হবে না।'
 	},
 	ne: {
 		chooseOne: 'कृपया एउटा नम्बर पठाउनुहोस्।',
@@ -412,7 +467,10 @@ const WORDS = {
 		invitation:
 			'नमस्ते। तपाईंलाई एउटा छोटो प्रश्नावलीको जवाफ दिन निम्तो छ। सुरु गर्न {keyword} पठाउनुहोस्, सन्देश नचाहे STOP पठाउनुहोस्।',
 		reminder:
-			'तपाईंले छोटो प्रश्नावली पूरा गर्नुभएको छैन। जारी राख्न अन्तिम प्रश्नको जवाफ पठाउनुहोस्, सन्देश नचाहे STOP पठाउनुहोस्।'
+			'तपाईंले छोटो प्रश्नावली पूरा गर्नुभएको छैन। जारी राख्न अन्तिम प्रश्नको जवाफ पठाउनुहोस्, सन्देश नचाहे STOP पठाउनुहोस्।',
+		followUpAsk: 'पछि परिवर्तनबारे एउटा छोटो सन्देश पठाऔँ? 1 हो, 2 होइन',
+		followUpYes: 'धन्यवाद। एउटा छोटो सन्देश पठाउनेछौँ। रद्द गर्न STOP पठाउनुहोस्।',
+		followUpNo: 'धन्यवाद। अब अर्को सन्देश पठाइने छैन।'
 	},
 	ur: {
 		chooseOne: 'براہِ کرم ایک نمبر بھیجیں۔',
@@ -436,7 +494,10 @@ const WORDS = {
 		invitation:
 			'آداب۔ آپ کو ایک مختصر سوالنامے کا جواب دینے کی دعوت دی جاتی ہے۔ شروع کرنے کے لیے {keyword} بھیجیں، پیغامات نہ چاہیں تو STOP بھیجیں۔',
 		reminder:
-			'آپ نے مختصر سوالنامہ مکمل نہیں کیا۔ جاری رکھنے کے لیے آخری سوال کا جواب بھیجیں، پیغامات نہ چاہیں تو STOP بھیجیں۔'
+			'آپ نے مختصر سوالنامہ مکمل نہیں کیا۔ جاری رکھنے کے لیے آخری سوال کا جواب بھیجیں، پیغامات نہ چاہیں تو STOP بھیجیں۔',
+		followUpAsk: 'کیا بعد میں تبدیلیوں پر ایک مختصر پیغام بھیجیں؟ 1 ہاں، 2 نہیں',
+		followUpYes: 'شکریہ۔ ہم ایک مختصر پیغام بھیجیں گے۔ منسوخی کے لیے STOP بھیجیں۔',
+		followUpNo: 'شکریہ۔ مزید کوئی پیغام نہیں بھیجا جائے گا۔'
 	},
 	fa: {
 		chooseOne: 'لطفاً با یک شماره پاسخ دهید.',
@@ -460,7 +521,10 @@ const WORDS = {
 		invitation:
 			'سلام. از شما دعوت می‌شود به یک پرسشنامهٔ کوتاه پاسخ دهید. برای شروع {keyword} بفرستید، یا اگر پیامی نمی‌خواهید STOP بفرستید.',
 		reminder:
-			'پرسشنامهٔ کوتاه را هنوز تمام نکرده‌اید. برای ادامه به آخرین پرسش پاسخ دهید، یا اگر پیامی نمی‌خواهید STOP بفرستید.'
+			'پرسشنامهٔ کوتاه را هنوز تمام نکرده‌اید. برای ادامه به آخرین پرسش پاسخ دهید، یا اگر پیامی نمی‌خواهید STOP بفرستید.',
+		followUpAsk: 'اجازه می‌دهید بعداً یک پیام کوتاه دربارهٔ تغییرات بفرستیم؟ 1 بله، 2 نه',
+		followUpYes: 'سپاس. یک پیام کوتاه می‌فرستیم. برای لغو STOP بفرستید.',
+		followUpNo: 'سپاس. پیام دیگری فرستاده نمی‌شود.'
 	},
 	th: {
 		chooseOne: 'กรุณาตอบด้วยหมายเลขเดียว',
@@ -482,7 +546,10 @@ const WORDS = {
 		optedOut: 'จะไม่มีข้อความส่งถึงอีก ส่ง START เพื่อรับข้อความอีกครั้ง',
 		optedIn: 'เปิดรับข้อความอีกครั้งแล้ว ส่ง {keyword} เพื่อเริ่ม',
 		invitation: 'สวัสดี ขอเชิญตอบแบบสอบถามสั้นๆ ส่ง {keyword} เพื่อเริ่ม หรือส่ง STOP หากไม่ต้องการรับข้อความ',
-		reminder: 'ยังตอบแบบสอบถามสั้นๆ ไม่เสร็จ กรุณาตอบคำถามล่าสุดเพื่อทำต่อ หรือส่ง STOP หากไม่ต้องการรับข้อความ'
+		reminder: 'ยังตอบแบบสอบถามสั้นๆ ไม่เสร็จ กรุณาตอบคำถามล่าสุดเพื่อทำต่อ หรือส่ง STOP หากไม่ต้องการรับข้อความ',
+		followUpAsk: 'ขอส่งข้อความสั้นหนึ่งฉบับภายหลังเรื่องสิ่งที่เปลี่ยนได้ไหม 1 ได้ 2 ไม่',
+		followUpYes: 'ขอบคุณ เราจะส่งข้อความสั้นหนึ่งฉบับ ส่ง STOP เพื่อยกเลิก',
+		followUpNo: 'ขอบคุณ จะไม่มีการส่งข้อความอีก'
 	},
 	vi: {
 		chooseOne: 'Vui lòng trả lời bằng một số thứ tự.',
@@ -506,7 +573,10 @@ const WORDS = {
 		invitation:
 			'Xin chào. Mời bạn trả lời một bảng hỏi ngắn. Gửi {keyword} để bắt đầu, hoặc STOP nếu bạn không muốn nhận tin nhắn.',
 		reminder:
-			'Bạn chưa hoàn thành bảng hỏi ngắn. Hãy trả lời câu hỏi gần nhất để tiếp tục, hoặc STOP nếu bạn không muốn nhận tin nhắn.'
+			'Bạn chưa hoàn thành bảng hỏi ngắn. Hãy trả lời câu hỏi gần nhất để tiếp tục, hoặc STOP nếu bạn không muốn nhận tin nhắn.',
+		followUpAsk: 'Sau này gửi bạn một tin ngắn về các thay đổi nhé? 1 có, 2 không',
+		followUpYes: 'Cảm ơn. Chúng tôi sẽ gửi một tin ngắn. Gửi STOP để hủy.',
+		followUpNo: 'Cảm ơn. Sẽ không có tin nhắn nào khác.'
 	},
 	id: {
 		chooseOne: 'Balas dengan satu nomor.',
@@ -530,7 +600,12 @@ const WORDS = {
 		invitation:
 			'Halo. Anda diundang untuk menjawab kuesioner singkat. Balas {keyword} untuk mulai, atau STOP jika tidak ingin menerima pesan.',
 		reminder:
-			'Anda belum menyelesaikan kuesioner singkat. Balas pertanyaan terakhir untuk melanjutkan, atau STOP jika tidak ingin menerima pesan.'
+			'Anda belum menyelesaikan kuesioner singkat. Balas pertanyaan terakhir untuk melanjutkan, atau STOP jika tidak ingin menerima pesan.',
+		followUpAsk:
+			'Bolehkah kami mengirim satu pesan singkat nanti tentang apa yang berubah? Balas 1 ya, 2 tidak.',
+		followUpYes:
+			'Terima kasih. Kami akan mengirim satu pesan singkat nanti. Kirim STOP kapan saja untuk membatalkan.',
+		followUpNo: 'Terima kasih. Tidak akan ada pesan lain.'
 	},
 	tl: {
 		chooseOne: 'Sumagot po ng isang numero.',
@@ -554,7 +629,12 @@ const WORDS = {
 		invitation:
 			'Magandang araw po. Inaanyayahan kayong sagutan ang isang maikling talatanungan. Ipadala ang {keyword} para magsimula, o STOP kung ayaw ninyo ng mensahe.',
 		reminder:
-			'Hindi pa ninyo natatapos ang maikling talatanungan. Sagutin po ang huling tanong para magpatuloy, o STOP kung ayaw ninyo ng mensahe.'
+			'Hindi pa ninyo natatapos ang maikling talatanungan. Sagutin po ang huling tanong para magpatuloy, o STOP kung ayaw ninyo ng mensahe.',
+		followUpAsk:
+			'Maaari ba namin kayong padalhan sa susunod ng isang maikling mensahe tungkol sa mga pagbabago? 1 oo, 2 hindi',
+		followUpYes:
+			'Salamat po. Magpapadala kami ng isang maikling mensahe. Ipadala ang STOP anumang oras para kanselahin.',
+		followUpNo: 'Salamat po. Wala nang ibang mensaheng ipapadala.'
 	},
 	zh: {
 		chooseOne: '请回复一个编号。',
@@ -576,7 +656,10 @@ const WORDS = {
 		optedOut: '您将不再收到消息。发送START可重新接收。',
 		optedIn: '消息已重新开启。发送{keyword}开始。',
 		invitation: '您好。诚邀您回答一份简短问卷。回复{keyword}开始，如不想收到消息请回复STOP。',
-		reminder: '您尚未完成简短问卷。请回答上一个问题以继续，如不想收到消息请回复STOP。'
+		reminder: '您尚未完成简短问卷。请回答上一个问题以继续，如不想收到消息请回复STOP。',
+		followUpAsk: '我们之后可以给您发一条简短消息，介绍有哪些改变吗？1 可以 2 不用',
+		followUpYes: '谢谢。我们会发送一条简短消息。回复STOP可随时取消。',
+		followUpNo: '谢谢。我们不会再发送消息。'
 	}
 } satisfies Record<string, SmsWords>;
 

@@ -19,6 +19,7 @@ import {
 import { type Answers } from '../../survey/relevance';
 import { parseAcceptLanguage, pickLanguage } from '../../i18n/negotiate';
 import { config } from '../config';
+import { summaryForRespondent } from '../surveys/summaries';
 import type { ResponseDraft } from '../db/schema';
 import {
 	clearRespondentCookie,
@@ -76,7 +77,13 @@ export type RespondentView = Common &
 				/** JSON for the browser's skip-logic script (no texts). */
 				logic: string;
 		  }
-		| { kind: 'end'; ending: Ending; helpContacts: string }
+		| {
+				kind: 'end';
+				ending: Ending;
+				helpContacts: string;
+				/** "What we heard, what we are changing" in this language, after a completed survey. */
+				summary: string;
+		  }
 		| { kind: 'code' }
 	);
 
@@ -179,11 +186,18 @@ export async function view(event: Event, entry: respond.Entry): Promise<Responde
 		const dir = opened.ok
 			? languageOf(opened.version.instrument, code).dir
 			: languageDirection(code);
+		// Only after answering: someone who left at the safety check or declined sees nothing
+		// that could say more about the survey than its neutral title does.
+		const summary =
+			ending === 'thanks' && opened.surveyId
+				? await summaryForRespondent(event.locals.db, opened.surveyId, code)
+				: '';
 		return {
 			...common(event, code, dir, settings.exitUrl),
 			kind: 'end',
 			ending,
-			helpContacts: ending === 'thanks' ? (settings.helpContacts[code] ?? '') : ''
+			helpContacts: ending === 'thanks' ? (settings.helpContacts[code] ?? '') : '',
+			summary
 		};
 	}
 	if (!opened.ok) {

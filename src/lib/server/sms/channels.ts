@@ -31,6 +31,8 @@ export interface ChannelInput {
 	panicWord: string | null;
 	expiryDays: number;
 	reminderHours: number | null;
+	/** Ask at the end whether the person wants one message later (decision 010); default off. */
+	offerFollowUp?: boolean;
 }
 
 /** `authToken` null keeps the stored token; `panicWord` undefined keeps the current one. */
@@ -51,6 +53,7 @@ export interface ChannelView {
 	hasPanicWord: boolean;
 	expiryDays: number;
 	reminderHours: number | null;
+	offerFollowUp: boolean;
 	createdAt: Date;
 }
 
@@ -76,6 +79,7 @@ export async function listChannels(db: Db, orgId: string): Promise<ChannelView[]
 			panicWord: smsChannels.panicWord,
 			expiryDays: smsChannels.expiryDays,
 			reminderHours: smsChannels.reminderHours,
+			offerFollowUp: smsChannels.offerFollowUp,
 			createdAt: smsChannels.createdAt
 		})
 		.from(smsChannels)
@@ -146,7 +150,8 @@ export async function createChannel(
 			keyword,
 			panicWord: input.panicWord ? normaliseWord(input.panicWord) : null,
 			expiryDays: input.expiryDays,
-			reminderHours: input.reminderHours
+			reminderHours: input.reminderHours,
+			offerFollowUp: input.offerFollowUp ?? false
 		});
 		await audit.record(tx, {
 			orgId,
@@ -191,6 +196,7 @@ export async function updateChannel(
 				keyword,
 				expiryDays: changes.expiryDays,
 				reminderHours: changes.reminderHours,
+				...(changes.offerFollowUp !== undefined ? { offerFollowUp: changes.offerFollowUp } : {}),
 				...(sealed ? { authTokenEncrypted: sealed } : {}),
 				...(changes.panicWord !== undefined
 					? { panicWord: changes.panicWord ? normaliseWord(changes.panicWord) : null }
@@ -202,7 +208,11 @@ export async function updateChannel(
 			action: 'sms.channel_changed',
 			actor,
 			target: keyword,
-			details: { name: survey.name, tokenReplaced: sealed !== null }
+			details: {
+				name: survey.name,
+				tokenReplaced: sealed !== null,
+				...(changes.offerFollowUp !== undefined ? { followUp: changes.offerFollowUp } : {})
+			}
 		});
 		return { ok: true, id: channelId } as const;
 	});

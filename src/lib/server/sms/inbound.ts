@@ -20,6 +20,7 @@ import {
 	type ServedVersion
 } from '../respond/service';
 import { normaliseWord } from './channels';
+import { forgetFollowUps, keepFollowUp, purgeExpiredFollowUps } from './followups';
 import { phoneHash } from './phone';
 import { cancelReminder, scheduleReminder } from './reminders';
 import { verifyTwilioSignature } from './twilio-signature';
@@ -150,6 +151,8 @@ export async function converse(
 			await tx
 				.delete(smsOutbox)
 				.where(and(eq(smsOutbox.phoneHash, phone), eq(smsOutbox.status, 'queued')));
+			// A yes to a follow-up message is withdrawn with everything else (decision 010).
+			await forgetFollowUps(tx, channel.orgId, phone);
 		});
 		return { status: 200, outcome: 'optedOut', messages: [optedOutText(lang)] };
 	}
@@ -165,6 +168,7 @@ export async function converse(
 		return { status: 200, outcome: 'help', messages: [helpText(lang, channel.keyword)] };
 	if (isPanicWord(body, channel.panicWord)) {
 		await endConversation(db, channel.id, phone);
+		await forgetFollowUps(db, channel.orgId, phone);
 		// Someone may be watching the phone: nothing more goes to it, not even a reminder.
 		await db
 			.delete(smsOutbox)
@@ -185,6 +189,8 @@ export async function converse(
 		if (conversation) await endConversation(db, channel.id, phone);
 		if (!survey || normaliseWord(body) !== channel.keyword)
 			return { status: 200, outcome: 'ignored', messages: [] };
+		// No follow-up option here: nothing is stored from `start`, so a survey that ended on its
+		// first message has no answers a follow-up could come after.
 		const turn = start(survey.instrument, now);
 		await save(db, channel, phone, survey.id, turn, now, expiresAfterMs);
 		if (number)
@@ -201,7 +207,10 @@ export async function converse(
 		await endConversation(db, channel.id, phone);
 		return { status: 200, outcome: 'ignored', messages: [] };
 	}
-	const turn = reply(version.instrument, state, body, now, { expiresAfterMs });
+	const turn = reply(version.instrument, state, body, now, {
+		expiresAfterMs,
+		offerFollowUp: channel.offerFollowUp
+	});
 	if (turn.outcome === 'continue') {
 		await save(db, channel, phone, version.id, turn, now, expiresAfterMs);
 		if (number)
@@ -237,8 +246,32 @@ export async function converse(
 				},
 				now
 			);
+			// The follow-up question, where the channel asks it: a new conversation row in a state
+			// that holds no answers, so nothing ties what comes next to the response just stored.
+			if (turn.state) await save(tx, channel, phone, version.id, turn, now, expiresAfterMs);
 		});
 		await cancelReminder(db, channel.id, phone);
+	} else if (turn.outcome === 'followUp') {
+		await db.transaction(async (tx) => {
+			const [deleted] = await tx
+				.delete(smsConversations)
+				.where(forPhone(channel.id, phone))
+				.returning({ id: smsConversations.id });
+			// Without the number (no webhook) there is nothing to keep; the answer is never stored.
+			if (!deleted || !turn.wantsFollowUp || !number) return;
+			await keepFollowUp(
+				tx,
+				{
+					orgId: version.orgId,
+					surveyId: version.surveyId,
+					channelId: channel.id,
+					language: state.language ?? version.instrument.defaultLanguage,
+					phone,
+					number
+				},
+				now
+			);
+		});
 	} else {
 		await endConversation(db, channel.id, phone);
 	}
@@ -300,6 +333,8 @@ export async function purgeExpiredConversations(db: Db, now = new Date()): Promi
 				)
 		)
 	);
+	// Follow-up numbers have their own, longer life (decision 010), ended by the same purge.
+	await purgeExpiredFollowUps(db, now);
 	return rows.length;
 }
 

@@ -41,6 +41,11 @@ export const smsChannels = pgTable(
 		expiryDays: integer().notNull().default(3),
 		/** At most one reminder, this many hours after the last message; null = off. */
 		reminderHours: integer(),
+		/**
+		 * At the end of a survey, ask once whether the person wants one short message later
+		 * ("what we heard, what we are changing"); off unless an owner turns it on (010).
+		 */
+		offerFollowUp: boolean().notNull().default(false),
 		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('sms_channels_org_idx').on(t.orgId)]
@@ -133,6 +138,38 @@ export const smsReminders = pgTable(
 	(t) => [
 		primaryKey({ columns: [t.channelId, t.phoneHash] }),
 		index('sms_reminders_due_idx').on(t.dueAt)
+	]
+);
+
+/**
+ * A person who said yes, at the end of an SMS survey, to one short message later about what
+ * changes (docs/decisions/010). The number is needed to send it, so it is kept sealed
+ * (AES-256-GCM) until that message is queued, the person sends STOP or the panic word, or the
+ * expiry day passes — whichever comes first — and then deleted. The row names the survey, not
+ * the response: it has no response id, no answer and no time of day (the expiry is a date).
+ */
+export const smsFollowUps = pgTable(
+	'sms_followups',
+	{
+		id: uuid().primaryKey().defaultRandom(),
+		orgId: orgIdColumn(),
+		surveyId: surveyIdColumn(),
+		/** The number the message goes out from; deleting the channel deletes the row. */
+		channelId: text()
+			.notNull()
+			.references(() => smsChannels.id, { onDelete: 'cascade' }),
+		/** The conversation's language: the message is sent in it, or not at all. */
+		language: text().notNull(),
+		numberEncrypted: text().notNull(),
+		/** The keyed hash, for STOP and the panic word to find the row; never the number. */
+		phoneHash: text().notNull(),
+		/** The last day the row may be used; purged after it. */
+		expiresOn: date({ mode: 'string' }).notNull()
+	},
+	(t) => [
+		uniqueIndex('sms_followups_survey_phone_idx').on(t.surveyId, t.phoneHash),
+		index('sms_followups_phone_idx').on(t.orgId, t.phoneHash),
+		index('sms_followups_expiry_idx').on(t.expiresOn)
 	]
 );
 

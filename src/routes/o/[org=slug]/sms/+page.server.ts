@@ -36,6 +36,7 @@ export const load = (async (event) => {
 			hasPanicWord: c.hasPanicWord,
 			expiryDays: c.expiryDays,
 			reminderHours: c.reminderHours,
+			offerFollowUp: c.offerFollowUp,
 			webhookUrl: webhookUrl(c.id)
 		})),
 		surveys: all.filter((s) => s.latestVersion !== null).map((s) => ({ id: s.id, name: s.name }))
