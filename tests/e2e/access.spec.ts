@@ -39,6 +39,8 @@ async function contextFor(who: Who): Promise<APIRequestContext> {
 
 let demoSurvey = '';
 let demoProgramme = '';
+let demoEvaluation = '';
+let demoRevision = '';
 test.beforeAll(async () => {
 	const owner = await contextFor('owner');
 	const html = await (await owner.get('/o/demo/surveys')).text();
@@ -53,10 +55,24 @@ test.beforeAll(async () => {
 			programmes
 		)?.[1] ?? '';
 	expect(demoProgramme, 'the demo programme is listed').not.toBe('');
+	const base = `/o/demo/programmes/${demoProgramme}`;
+	const evaluations = await (await owner.get(`${base}/evaluations`)).text();
+	demoEvaluation =
+		/\/evaluations\/([0-9a-f-]{36})"[^>]*>(?:<!--[^>]*-->)*\s*Midline evaluation 2025–2026/.exec(
+			evaluations
+		)?.[1] ?? '';
+	expect(demoEvaluation, 'the demo evaluation is listed').not.toBe('');
+	const reports = await (await owner.get(`${base}/reports`)).text();
+	demoRevision = new RegExp(`${base}/reports/([0-9a-f-]{36})"`).exec(reports)?.[1] ?? '';
+	expect(demoRevision, 'the demo report is published').not.toBe('');
 	await owner.dispose();
 });
 const withSurvey = (path: string) =>
-	path.replace(':demoSurvey', demoSurvey).replace(':demoProgramme', demoProgramme);
+	path
+		.replace(':demoSurvey', demoSurvey)
+		.replace(':demoProgramme', demoProgramme)
+		.replace(':demoEvaluation', demoEvaluation)
+		.replace(':demoRevision', demoRevision);
 
 for (const who of PEOPLE) {
 	test.describe(`as ${who}`, () => {

@@ -59,6 +59,11 @@ export const PAGE_ROUTES: { route: string; path: string; access: Access }[] = [
 		access: 'surveys'
 	},
 	{
+		route: '/o/[org=slug]/surveys/[survey=uuid]/summary',
+		path: '/o/demo/surveys/:demoSurvey/summary',
+		access: 'editors'
+	},
+	{
 		route: '/o/[org=slug]/surveys/[survey=uuid]/responses',
 		path: '/o/demo/surveys/:demoSurvey/responses',
 		access: 'responses'
@@ -100,9 +105,51 @@ export const PAGE_ROUTES: { route: string; path: string; access: Access }[] = [
 		access: 'editors'
 	},
 	{
+		route: '/o/[org=slug]/programmes/[programme=uuid]/evaluations',
+		path: '/o/demo/programmes/:demoProgramme/evaluations',
+		access: 'team'
+	},
+	{
+		route: '/o/[org=slug]/programmes/[programme=uuid]/evaluations/[evaluation=uuid]',
+		path: '/o/demo/programmes/:demoProgramme/evaluations/:demoEvaluation',
+		access: 'team'
+	},
+	{
+		route: '/o/[org=slug]/programmes/[programme=uuid]/evaluations/[evaluation=uuid]/findings',
+		path: '/o/demo/programmes/:demoProgramme/evaluations/:demoEvaluation/findings',
+		access: 'team'
+	},
+	{
+		route:
+			'/o/[org=slug]/programmes/[programme=uuid]/evaluations/[evaluation=uuid]/recommendations',
+		path: '/o/demo/programmes/:demoProgramme/evaluations/:demoEvaluation/recommendations',
+		access: 'team'
+	},
+	{
+		route: '/o/[org=slug]/programmes/[programme=uuid]/evaluations/[evaluation=uuid]/coding',
+		path: '/o/demo/programmes/:demoProgramme/evaluations/:demoEvaluation/coding',
+		access: 'team'
+	},
+	{
 		route: '/o/[org=slug]/programmes/[programme=uuid]/settings',
 		path: '/o/demo/programmes/:demoProgramme/settings',
 		access: 'editors'
+	},
+	{
+		route: '/o/[org=slug]/programmes/[programme=uuid]/reports',
+		path: '/o/demo/programmes/:demoProgramme/reports',
+		access: 'programme'
+	},
+	// :demoEvaluation and :demoRevision are the demo midline evaluation and its published revision.
+	{
+		route: '/o/[org=slug]/programmes/[programme=uuid]/evaluations/[evaluation=uuid]/report',
+		path: '/o/demo/programmes/:demoProgramme/evaluations/:demoEvaluation/report',
+		access: 'team'
+	},
+	{
+		route: '/o/[org=slug]/programmes/[programme=uuid]/reports/[revision=uuid]',
+		path: '/o/demo/programmes/:demoProgramme/reports/:demoRevision',
+		access: 'programme'
 	}
 ];
 
@@ -121,6 +168,14 @@ export const OTHER_ROUTES: { route: string; why: string }[] = [
 	{ route: '/language', why: 'POST only, open to everyone (sets a cookie)' },
 	{ route: '/invite/[token=token]', why: 'opened by token; covered by members.spec.ts' },
 	{ route: '/healthz', why: 'public probe; covered by headers.spec.ts' },
+	{
+		route: '/o/[org=slug]/programmes/[programme=uuid]/reports/[revision=uuid]/pdf',
+		why: 'download of a published revision (needs its id); headers in src/lib/server/reports/download.test.ts'
+	},
+	{
+		route: '/o/[org=slug]/programmes/[programme=uuid]/reports/[revision=uuid]/annex',
+		why: 'download of a published revision (needs its id); headers in src/lib/server/reports/download.test.ts'
+	},
 	{
 		route: '/o/[org=slug]/surveys/[survey=uuid]/draft',
 		why: 'JSON PUT (autosave); walked in access.spec.ts'
@@ -194,6 +249,8 @@ export const SURVEY_ACTIONS: { path: string; form: Record<string, string>; allow
 		},
 		// The distribution forms, posted with data that is refused (400) once past the guard,
 		// so the walk changes nothing the demo's other tests rely on.
+		// Refused (400) past the guard: no confirmation, so nothing is queued.
+		{ path: '/o/demo/surveys/:demoSurvey/summary?/send', form: {}, allowed: ['owner', 'manager'] },
 		{
 			path: '/o/demo/surveys/:demoSurvey/distribute?/createLink',
 			form: { endsOn: 'not-a-day' },

@@ -8,6 +8,7 @@ import { createOrganisation, findOrganisation } from '../orgs/service';
 import { seededRandom, type Random } from './random';
 import { DEMO_PROGRAMME_NAME, seedDemoProgramme } from './programme';
 import { listProgrammes, setDonors } from '../programmes/service';
+import { seedDemoEvaluation } from './evaluation';
 import { seedDemoResponses } from './responses';
 import { DEMO_SURVEY } from './survey';
 import { saveHelpContacts } from '../respond/distribution';
@@ -55,7 +56,8 @@ const DEMO_STEPS: ((context: DemoContext) => Promise<void>)[] = [
 	seedOrganisation,
 	seedSurvey,
 	seedDemoResponses,
-	seedDemoProgramme
+	seedDemoProgramme,
+	seedDemoEvaluation
 ];
 
 async function seedOwner(
