@@ -13,6 +13,7 @@ import { startOutboxWorker } from '$lib/server/sms/outbox';
 import { twilioProvider } from '$lib/server/sms/twilio';
 import { CHROME_LANGUAGES, chromeFor } from '$lib/survey/chrome';
 import { languageDirection } from '$lib/survey/languages';
+import { refreshChanged } from '$lib/server/indicators/cache';
 import { announceDemo, prepareDatabase } from '$lib/server/setup';
 import { DEFAULT_LANGUAGE, direction, UI_LANGUAGES } from '$lib/i18n/languages';
 import { parseAcceptLanguage, pickLanguage } from '$lib/i18n/negotiate';
@@ -33,6 +34,14 @@ export const init: ServerInit = async () => {
 		15 * 60 * 1000
 	);
 	purge.unref();
+	// Dashboards' figures recomputed soon after new answers arrive, not when someone next looks.
+	let refreshing = false;
+	const refresh = setInterval(() => {
+		if (refreshing) return;
+		refreshing = true;
+		void refreshChanged().finally(() => (refreshing = false));
+	}, 10 * 1000);
+	refresh.unref();
 	// Queued invitations go out through the provider; several servers share the queue safely.
 	const stopOutbox =
 		process.env.SMS_WORKER === 'off' ? null : startOutboxWorker(database.db, twilioProvider());

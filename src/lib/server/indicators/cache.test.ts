@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { forgetAll, remembered } from './cache';
+import { forgetAll, refreshChanged, remembered } from './cache';
 
 describe('remembered', () => {
 	beforeEach(forgetAll);
@@ -44,5 +44,59 @@ describe('remembered', () => {
 			})
 		).rejects.toThrow('database gone');
 		expect(await remembered('k', 'f', async () => 'ok')).toBe('ok');
+	});
+});
+
+describe('refreshChanged', () => {
+	beforeEach(forgetAll);
+
+	it('recomputes entries whose fingerprint moved, so the next request finds them ready', async () => {
+		let print = 'f1';
+		let calls = 0;
+		const compute = async () => ++calls;
+		const fingerprint = async () => print;
+		expect(await remembered('k', await fingerprint(), compute, fingerprint)).toBe(1);
+		expect(await refreshChanged()).toBe(0);
+		print = 'f2';
+		expect(await refreshChanged()).toBe(1);
+		expect(calls).toBe(2);
+		// The request with the new fingerprint is served without computing.
+		expect(await remembered('k', 'f2', compute, fingerprint)).toBe(2);
+		expect(calls).toBe(2);
+		expect(await refreshChanged()).toBe(0);
+	});
+
+	it('leaves alone entries without a way to refresh, or not asked for lately', async () => {
+		let print = 'f1';
+		let calls = 0;
+		const compute = async () => ++calls;
+		await remembered('no-refresh', 'f1', compute);
+		await remembered('stale', 'f1', compute, async () => print);
+		print = 'f2';
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		expect(await refreshChanged(1)).toBe(0);
+		expect(calls).toBe(2);
+	});
+
+	it('keeps the old value when a refresh fails', async () => {
+		let fail = false;
+		let print = 'f1';
+		const compute = async () => {
+			if (fail) throw new Error('database gone');
+			return 'value';
+		};
+		await remembered('k', 'f1', compute, async () => print);
+		fail = true;
+		print = 'f2';
+		const errors: unknown[] = [];
+		const original = console.error;
+		console.error = (...args: unknown[]) => errors.push(args);
+		try {
+			expect(await refreshChanged()).toBe(0);
+		} finally {
+			console.error = original;
+		}
+		expect(errors).toHaveLength(1);
+		expect(await remembered('k', 'f1', async () => 'other')).toBe('value');
 	});
 });

@@ -18,6 +18,10 @@ const MAX_ENTRIES = 64;
 interface Entry {
 	fingerprint: string;
 	value: unknown;
+	/** When it was last asked for (ms since the epoch). */
+	usedAt: number;
+	/** How to check and recompute it in the background; absent for values computed in a transaction. */
+	refresh?: { fingerprint: () => Promise<string>; compute: () => Promise<unknown> };
 }
 
 const entries = new Map<string, Entry>();
@@ -46,20 +50,53 @@ export async function responsesFingerprint(
 export async function remembered<T>(
 	key: string,
 	fingerprint: string,
-	compute: () => Promise<T>
+	compute: () => Promise<T>,
+	refresh?: () => Promise<string>
 ): Promise<T> {
 	const kept = entries.get(key);
 	if (kept && kept.fingerprint === fingerprint) {
 		// Most recently used last, so the least used is evicted first.
 		entries.delete(key);
-		entries.set(key, kept);
+		entries.set(key, { ...kept, usedAt: Date.now() });
 		return kept.value as T;
 	}
 	const value = await compute();
 	entries.delete(key);
-	entries.set(key, { fingerprint, value });
+	entries.set(key, {
+		fingerprint,
+		value,
+		usedAt: Date.now(),
+		refresh: refresh && { fingerprint: refresh, compute }
+	});
 	while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
 	return value;
+}
+
+/**
+ * Recomputes, one after the other, the entries asked for in the last `recentMs` whose responses
+ * changed since — so the next person to open a dashboard after new answers arrived finds its
+ * figures ready instead of waiting for them. Run every few seconds by the server; returns how
+ * many were recomputed. A failure leaves the entry as it was (the next request recomputes it).
+ */
+export async function refreshChanged(recentMs = 10 * 60 * 1000): Promise<number> {
+	let refreshed = 0;
+	const since = Date.now() - recentMs;
+	for (const [key, entry] of [...entries]) {
+		if (!entry.refresh || entry.usedAt < since) continue;
+		try {
+			const fingerprint = await entry.refresh.fingerprint();
+			if (fingerprint === entry.fingerprint) continue;
+			const value = await entry.refresh.compute();
+			// Still the same entry (not replaced by a request meanwhile): keep the fresh value.
+			if (entries.get(key) === entry) {
+				entries.set(key, { ...entry, fingerprint, value });
+				refreshed++;
+			}
+		} catch (error) {
+			console.error('figures refresh failed', error instanceof Error ? error.message : error);
+		}
+	}
+	return refreshed;
 }
 
 /** For tests and benchmarks that must time the computation itself. */

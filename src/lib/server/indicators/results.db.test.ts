@@ -9,6 +9,7 @@ import { findOrganisation } from '../orgs/service';
 import { listProgrammes, findProgramme, loadLogframe } from '../programmes/service';
 import { listSurveys } from '../surveys/service';
 import { computeIndicator } from './math';
+import { refreshChanged } from './cache';
 import { programmeResults } from './results';
 
 let db: Db;
@@ -107,6 +108,28 @@ describe('the demo programme', () => {
 			submittedOn: '2026-11-30',
 			answers: { satisfaction: 'very_satisfied' }
 		});
+		const after = await programmeResults(db, orgId, programme, { ...options, audience: 'team' });
+		const last = (r: typeof before) =>
+			r.indicators.find((i) => i.code === 'OC2.1')!.trend.at(-1)!.figure;
+		const [b, a] = [last(before), last(after)];
+		expect(b.shown && a.shown && a.n! - b.n!).toBe(1);
+	});
+
+	it('has the figures ready after the background refresh once a response arrives', async () => {
+		const survey = (await listSurveys(db, orgId)).find((s) => s.name === DEMO_SURVEY_NAME)!;
+		const before = await programmeResults(db, orgId, programme, { ...options, audience: 'team' });
+		expect(await refreshChanged()).toBe(0);
+		const [version] = await db.select({ versionId: responses.versionId }).from(responses).limit(1);
+		await db.insert(responses).values({
+			orgId,
+			surveyId: survey.id,
+			versionId: version!.versionId,
+			channel: 'sms',
+			language: 'fr',
+			submittedOn: '2026-11-30',
+			answers: { satisfaction: 'very_satisfied' }
+		});
+		expect(await refreshChanged()).toBeGreaterThanOrEqual(1);
 		const after = await programmeResults(db, orgId, programme, { ...options, audience: 'team' });
 		const last = (r: typeof before) =>
 			r.indicators.find((i) => i.code === 'OC2.1')!.trend.at(-1)!.figure;

@@ -259,16 +259,24 @@ export async function programmeResults(
 		.filter((i) => i.source === 'survey')
 		.map((i) => [i.id, i.rule, i.surveyIds, i.disaggregations]);
 	const key = JSON.stringify({ orgId, bound, periods });
+	const fingerprint = () =>
+		responsesFingerprint(db, surveyIds, periods[0]!.start, periods.at(-1)!.end);
 	const [figures, labels] = await Promise.all([
 		periods.length
-			? responsesFingerprint(db, surveyIds, periods[0]!.start, periods.at(-1)!.end).then((print) =>
-					remembered(key, print, async () => {
-						const [fromSurveys, counts] = await Promise.all([
-							surveyResults(db, orgId, logframe.indicators, periods),
-							responseCounts(db, orgId, surveyIds, periods)
-						]);
-						return { fromSurveys, counts };
-					})
+			? fingerprint().then((print) =>
+					remembered(
+						key,
+						print,
+						async () => {
+							const [fromSurveys, counts] = await Promise.all([
+								surveyResults(db, orgId, logframe.indicators, periods),
+								responseCounts(db, orgId, surveyIds, periods)
+							]);
+							return { fromSurveys, counts };
+						},
+						// A transaction's handle is gone once it ends: no background refresh from it.
+						'rollback' in db ? undefined : fingerprint
+					)
 				)
 			: Promise.resolve({ fromSurveys: new Map<string, RawResults>(), counts: null }),
 		dimensionLabels(db, orgId, surveyIds, dimensions, options.lang)
