@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DacCriterion, EvidenceRef, Strength } from '../../evaluations/model';
 import { periodsOf } from '../../programmes/periods';
 import { MAX_EVIDENCE, MAX_PARAPHRASE } from '../../schemas/evaluations';
@@ -7,7 +7,7 @@ import { record } from '../audit/service';
 import type { Db, Tx } from '../db';
 import { evaluationQuestions, findings, programmes, themes, type FindingRow } from '../db/schema';
 import type { Actor } from '../orgs/service';
-import { evaluationIn, indicatorsOf, moved } from './scope';
+import { evaluationIn, indicatorsOf, moved, nextPosition, writeOrder } from './scope';
 import { dimensionsOf, evaluationSources } from './theme-counts';
 
 /**
@@ -118,13 +118,10 @@ export async function addFinding(
 		if (!(await evaluationIn(tx, orgId, evaluationId))) return { ok: false, error: 'notFound' };
 		if (!(await questionOf(tx, orgId, evaluationId, input.questionId)))
 			return { ok: false, error: 'unknownQuestion' };
-		const [last] = await tx
-			.select({ top: max(findings.position) })
-			.from(findings)
-			.where(eq(findings.evaluationId, evaluationId));
+		const position = await nextPosition(tx, findings, evaluationId);
 		const [row] = await tx
 			.insert(findings)
-			.values({ ...input, orgId, evaluationId, position: last?.top == null ? 0 : last.top + 1 })
+			.values({ ...input, orgId, evaluationId, position })
 			.returning({ id: findings.id });
 		await changed(tx, orgId, actor, row!.id, 'added', input.criterion);
 		return { ok: true, id: row!.id };
@@ -196,8 +193,7 @@ export async function moveFinding(
 		const slots = list.flatMap((f, i) => (f.criterion === self.criterion ? [i] : []));
 		const all = list.map((f) => f.id);
 		slots.forEach((slot, i) => (all[slot] = order[i]!));
-		for (const [position, findingId] of all.entries())
-			await tx.update(findings).set({ position }).where(eq(findings.id, findingId));
+		await writeOrder(tx, findings, all);
 		await changed(tx, orgId, actor, id, 'moved', self.criterion);
 		return true;
 	});

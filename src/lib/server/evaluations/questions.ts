@@ -1,11 +1,11 @@
-import { and, asc, eq, max } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DacCriterion } from '../../evaluations/model';
 import type { AuditChange } from '../audit/actions';
 import { record } from '../audit/service';
 import type { Db, Tx } from '../db';
 import { evaluationQuestions, type EvaluationQuestionRow } from '../db/schema';
 import type { Actor } from '../orgs/service';
-import { allNodesOf, evaluationIn, indicatorsOf, moved } from './scope';
+import { allNodesOf, evaluationIn, indicatorsOf, moved, nextPosition, writeOrder } from './scope';
 
 /**
  * Evaluation questions: each tagged with a DAC criterion and linked to logframe nodes and
@@ -87,13 +87,10 @@ export async function addQuestion(
 		if (!evaluation) return { ok: false, error: 'notFound' };
 		const problem = await checkLinks(tx, orgId, evaluation.programmeId, input);
 		if (problem) return { ok: false, error: problem };
-		const [last] = await tx
-			.select({ top: max(evaluationQuestions.position) })
-			.from(evaluationQuestions)
-			.where(eq(evaluationQuestions.evaluationId, evaluationId));
+		const position = await nextPosition(tx, evaluationQuestions, evaluationId);
 		const [row] = await tx
 			.insert(evaluationQuestions)
-			.values({ ...input, orgId, evaluationId, position: last?.top == null ? 0 : last.top + 1 })
+			.values({ ...input, orgId, evaluationId, position })
 			.returning({ id: evaluationQuestions.id });
 		await changed(tx, orgId, actor, evaluationId, 'question added', input.criterion);
 		return { ok: true, id: row!.id };
@@ -169,11 +166,7 @@ export async function moveQuestion(
 			direction
 		);
 		if (!order) return false;
-		for (const [position, questionId] of order.entries())
-			await tx
-				.update(evaluationQuestions)
-				.set({ position })
-				.where(eq(evaluationQuestions.id, questionId));
+		await writeOrder(tx, evaluationQuestions, order);
 		await changed(tx, orgId, actor, evaluationId, 'question moved');
 		return true;
 	});

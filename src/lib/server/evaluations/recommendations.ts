@@ -1,4 +1,4 @@
-import { and, asc, eq, max } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { ActionState, Priority, ResponseDecision } from '../../evaluations/model';
 import type { AuditChange } from '../audit/actions';
 import { record } from '../audit/service';
@@ -6,7 +6,7 @@ import type { Db, Tx } from '../db';
 import { recommendations, type RecommendationRow } from '../db/schema';
 import type { Actor } from '../orgs/service';
 import { findingsAmong } from './findings';
-import { evaluationIn, moved } from './scope';
+import { evaluationIn, moved, nextPosition, writeOrder } from './scope';
 
 /**
  * Recommendations of an evaluation and the management response to each (decision, action,
@@ -77,13 +77,10 @@ export async function addRecommendation(
 		if (!(await evaluationIn(tx, orgId, evaluationId))) return { ok: false, error: 'notFound' };
 		if (!(await findingsOk(tx, orgId, evaluationId, input.findingIds)))
 			return { ok: false, error: 'unknownFinding' };
-		const [last] = await tx
-			.select({ top: max(recommendations.position) })
-			.from(recommendations)
-			.where(eq(recommendations.evaluationId, evaluationId));
+		const position = await nextPosition(tx, recommendations, evaluationId);
 		const [row] = await tx
 			.insert(recommendations)
-			.values({ ...input, orgId, evaluationId, position: last?.top == null ? 0 : last.top + 1 })
+			.values({ ...input, orgId, evaluationId, position })
 			.returning({ id: recommendations.id });
 		await changed(tx, orgId, actor, row!.id, { change: 'added', priority: input.priority });
 		return { ok: true, id: row!.id };
@@ -176,11 +173,7 @@ export async function moveRecommendation(
 			direction
 		);
 		if (!order) return false;
-		for (const [position, recommendationId] of order.entries())
-			await tx
-				.update(recommendations)
-				.set({ position })
-				.where(eq(recommendations.id, recommendationId));
+		await writeOrder(tx, recommendations, order);
 		await changed(tx, orgId, actor, id, { change: 'moved' });
 		return true;
 	});

@@ -1,6 +1,16 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
-import { evaluations, indicators, logframeNodes, reportRevisions, reports } from '../db/schema';
+import { rows } from '../db/rows';
+import {
+	evaluationQuestions,
+	evaluations,
+	findings,
+	indicators,
+	logframeNodes,
+	recommendations,
+	reportRevisions,
+	reports
+} from '../db/schema';
 
 /**
  * What the question, finding and recommendation services share: the evaluation as one
@@ -91,4 +101,26 @@ export function moved(
 	const next = [...order];
 	[next[i], next[j]] = [next[j]!, next[i]!];
 	return next;
+}
+
+/** The lists of an evaluation that keep an order of their own. */
+type Ordered = typeof evaluationQuestions | typeof findings | typeof recommendations;
+
+/** The position after the last row of the evaluation's list (0 for an empty one). */
+export async function nextPosition(tx: Tx, table: Ordered, evaluationId: string): Promise<number> {
+	const [row] = await rows<{ next: number }>(
+		tx.execute(
+			sql`select coalesce(max(position) + 1, 0)::int as next from ${table} where evaluation_id = ${evaluationId}`
+		)
+	);
+	return row?.next ?? 0;
+}
+
+/** Numbers `ids` 0…n−1 in the order given, in one statement. */
+export async function writeOrder(tx: Tx, table: Ordered, ids: readonly string[]): Promise<void> {
+	if (ids.length === 0) return;
+	await tx.execute(sql`
+		update ${table} set position = o.ord - 1
+		from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) with ordinality o(id, ord)
+		where ${table}.id = o.id::uuid`);
 }
