@@ -40,6 +40,25 @@ export default ts.config(
 		}
 	},
 	{
+		// A donor-bound result is made by the disclosure module only (decision 011): a cast to
+		// ForDonor anywhere else would hand a donor figures that skipped the release.
+		files: ['**/*.ts', '**/*.svelte'],
+		ignores: ['src/lib/server/disclosure/**'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "TSAsExpression > TSTypeReference[typeName.name='ForDonor']",
+					message: 'Only the disclosure module makes donor figures (decision 011).'
+				},
+				{
+					selector: "TSTypeAssertion > TSTypeReference[typeName.name='ForDonor']",
+					message: 'Only the disclosure module makes donor figures (decision 011).'
+				}
+			]
+		}
+	},
+	{
 		files: ['**/*.js'],
 		...ts.configs.disableTypeChecked
 	}

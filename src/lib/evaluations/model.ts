@@ -152,6 +152,11 @@ export interface ReportSnapshot {
 	recommendations: SnapshotRecommendation[];
 	annex: SnapshotIndicatorRow[];
 	k: number;
+	/**
+	 * The last day the figures cover (the end of the last closed period), or null when none had
+	 * closed; absent in revisions published before releases were cut at closed periods.
+	 */
+	through?: string | null;
 	/** ISO date of publication (a date only, like every other time a reader sees). */
 	publishedOn: string;
 	revision: number;

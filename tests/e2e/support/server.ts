@@ -47,7 +47,7 @@ const closed = await createLink(db, actor, org.id, survey.id, { slug: 'closedlin
 await setLinkStatus(db, actor, org.id, closed.id, { status: 'closed' });
 // The donor account sees the demo programme (donors see only programmes they are attached to).
 const donor = (await findUserByEmail(db, USERS.donor.email))!;
-const programme = (await listProgrammes(db, org.id, { userId: owner.id, role: 'owner' })).find(
+const programme = (await listProgrammes(db, org.id, { user: owner, role: 'owner' })).find(
 	(p) => p.name === DEMO_PROGRAMME_NAME
 )!;
 await setDonors(db, actor, org.id, programme.id, [donor.id]);

@@ -77,63 +77,71 @@ describe('shares', () => {
 
 describe('displayOf', () => {
 	it('gives a donor’s hidden figure no number at all', () => {
-		expect(displayOf({ shown: false }, 5)).toEqual({
+		expect(displayOf({ shown: false })).toEqual({
 			hidden: true,
 			value: null,
 			n: null,
 			excluded: null,
 			flagged: false,
-			small: false
+			reason: null
 		});
 	});
 
 	it.each([
-		{ n: 3, flagged: true, small: true, why: 'under k' },
-		{ n: 7, flagged: true, small: false, why: 'hidden to protect another cell' },
-		{ n: 7, flagged: false, small: false, why: 'shown to donors' }
-	])('marks a team figure $why', ({ n, flagged, small }) => {
-		const shown = displayOf({ shown: true, value: 50, n, excluded: 1, flagged }, 5);
-		expect(shown).toMatchObject({ hidden: false, n, flagged, small, excluded: 1 });
+		{ n: 3, reason: 'small' as const, why: 'under k' },
+		{ n: 7, reason: 'complementary' as const, why: 'hidden to protect another cell' },
+		{ n: 70, reason: 'total' as const, why: 'a total hidden to protect a cell' },
+		{ n: 9, reason: 'unreleased' as const, why: 'of a period not released yet' },
+		{ n: 7, reason: null, why: 'shown to donors' }
+	])('marks a team figure $why', ({ n, reason }) => {
+		const figure = reason
+			? { shown: true as const, value: 50, n, excluded: 1, flagged: true, reason }
+			: { shown: true as const, value: 50, n, excluded: 1, flagged: false };
+		expect(displayOf(figure)).toMatchObject({
+			hidden: false,
+			n,
+			flagged: reason !== null,
+			reason,
+			excluded: 1
+		});
 	});
 
 	it('reads a donor’s shown figure without flags', () => {
-		expect(displayOf({ shown: true, value: 50, n: 12 }, 5)).toMatchObject({
+		expect(displayOf({ shown: true, value: 50, n: 12 })).toMatchObject({
 			hidden: false,
 			value: 50,
 			n: 12,
 			excluded: null,
-			flagged: false
+			flagged: false,
+			reason: null
 		});
 	});
 });
 
 describe('countsOf', () => {
 	it('reads donor and team tables alike', () => {
-		const donor = countsOf(
-			{
-				cells: [
-					{ key: 'web', shown: true, n: 40 },
-					{ key: 'sms', shown: false }
-				],
-				total: { shown: true, n: 43 }
-			},
-			5
-		);
+		const donor = countsOf({
+			cells: [
+				{ key: 'web', figure: { shown: true, value: 40, n: 40 } },
+				{ key: 'sms', figure: { shown: false } }
+			],
+			total: { shown: true, value: 43, n: 43 }
+		});
 		expect(donor.cells.map((c) => [c.key, c.n, c.hidden])).toEqual([
 			['web', 40, false],
 			['sms', null, true]
 		]);
-		const team = countsOf(
-			{
-				cells: [
-					{ key: 'web', n: 40, flagged: false },
-					{ key: 'sms', n: 3, flagged: true }
-				],
-				total: { n: 43, flagged: false }
-			},
-			5
-		);
-		expect(team.cells[1]).toEqual({ key: 'sms', n: 3, hidden: false, flagged: true, small: true });
+		const team = countsOf({
+			cells: [
+				{ key: 'web', figure: { shown: true, value: 40, n: 40, excluded: 0, flagged: false } },
+				{
+					key: 'sms',
+					figure: { shown: true, value: 3, n: 3, excluded: 0, flagged: true, reason: 'small' }
+				}
+			],
+			total: { shown: true, value: 43, n: 43, excluded: 0, flagged: false }
+		});
+		expect(team.cells[1]).toMatchObject({ key: 'sms', n: 3, hidden: false, reason: 'small' });
 		expect(team.total.n).toBe(43);
 	});
 });

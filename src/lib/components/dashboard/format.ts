@@ -1,5 +1,5 @@
 import { formatLanguage } from '$lib/format';
-import type { FigureView } from '$lib/server/indicators/present';
+import type { CountsView, FigureView, FlagReason } from '$lib/server/indicators/present';
 
 /**
  * Pure helpers of the programme dashboard: how figures, shares and periods read, and the one
@@ -87,61 +87,40 @@ export function achievementDiffers(progress: number | null, achievement: number 
 
 /** One figure as the page draws it, from either audience's view. */
 export interface FigureDisplay {
-	/** Donors only: the figure is not there (fewer than k, or protecting a cell that is). */
+	/** Donors only: the figure is not there (hidden to protect small groups; never which). */
 	hidden: boolean;
 	value: number | null;
 	n: number | null;
 	excluded: number | null;
-	/** Team only: donors do not see this figure. */
+	/** Team only: donors do not see this figure … */
 	flagged: boolean;
-	/** Team only, with `flagged`: the figure itself has fewer than k respondents. */
-	small: boolean;
+	/** … and why. */
+	reason: FlagReason | null;
 }
 
-export function displayOf(figure: FigureView, k: number): FigureDisplay {
+export function displayOf(figure: FigureView): FigureDisplay {
 	if (!figure.shown)
-		return { hidden: true, value: null, n: null, excluded: null, flagged: false, small: false };
+		return { hidden: true, value: null, n: null, excluded: null, flagged: false, reason: null };
 	const flagged = 'flagged' in figure && figure.flagged;
-	const n = figure.n ?? null;
 	return {
 		hidden: false,
 		value: figure.value,
-		n,
+		n: figure.n ?? null,
 		excluded: figure.excluded ?? null,
 		flagged,
-		small: flagged && n !== null && n < k
+		reason: flagged && 'reason' in figure ? (figure.reason ?? null) : null
 	};
 }
 
 /** A count of a one-way table (responses by channel or language) from either audience's view. */
-export interface CountDisplay {
+export interface CountDisplay extends FigureDisplay {
 	key: string;
-	n: number | null;
-	hidden: boolean;
-	flagged: boolean;
-	small: boolean;
 }
 
-type CountCell =
-	| { key: string; shown: true; n: number }
-	| { key: string; shown: false }
-	| { key: string; n: number; flagged: boolean };
-type CountTotal = { shown: true; n: number } | { shown: false } | { n: number; flagged: boolean };
-
-export function countsOf(
-	table: { cells: readonly CountCell[]; total: CountTotal },
-	k: number
-): { cells: CountDisplay[]; total: CountDisplay } {
-	const one = (key: string, cell: CountCell | CountTotal): CountDisplay => {
-		if ('shown' in cell && !cell.shown)
-			return { key, n: null, hidden: true, flagged: false, small: false };
-		const n = (cell as { n: number }).n;
-		const flagged = 'flagged' in cell && cell.flagged;
-		return { key, n, hidden: false, flagged, small: flagged && n < k };
-	};
+export function countsOf(table: CountsView): { cells: CountDisplay[]; total: CountDisplay } {
 	return {
-		cells: table.cells.map((c) => one(c.key, c)),
-		total: one('', table.total)
+		cells: table.cells.map((c) => ({ key: c.key, ...displayOf(c.figure) })),
+		total: { key: '', ...displayOf(table.total) }
 	};
 }
 

@@ -7,7 +7,7 @@ const lookups = {
 			code: 'SAFE-1',
 			statement: 'Feel safe',
 			unit: '%',
-			figures: { all: { value: 62, n: 40, flagged: false }, '2026-Q1': null }
+			figures: { all: { value: 62, n: 40, reason: null }, '2026-Q1': null }
 		}
 	},
 	themes: { t1: { name: 'Waiting times', count: 12 } },
@@ -30,7 +30,7 @@ describe('evidenceView', () => {
 			period: 'all',
 			periodLabel: 'Programme to date',
 			dimensionLabel: 'D sex',
-			current: { value: 62, n: 40, flagged: false }
+			current: { value: 62, n: 40, reason: null }
 		});
 	});
 

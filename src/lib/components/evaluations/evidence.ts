@@ -1,3 +1,4 @@
+import type { FlagReason } from '$lib/server/indicators/present';
 import type { DacCriterion, EvidenceRef, Strength } from '$lib/evaluations/model';
 import { DAC_CRITERIA } from '$lib/evaluations/model';
 
@@ -10,8 +11,8 @@ import { DAC_CRITERIA } from '$lib/evaluations/model';
 export interface CurrentFigure {
 	value: number | null;
 	n: number | null;
-	/** Donors would not see it (fewer than k, or protecting a cell that is). */
-	flagged: boolean;
+	/** Why donors would not see it (null when they do). */
+	reason: FlagReason | null;
 }
 
 export type EvidenceView =

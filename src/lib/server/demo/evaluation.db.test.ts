@@ -24,7 +24,7 @@ describe('the demo evaluation', () => {
 	beforeAll(async () => {
 		await seedDemo(db, { password: 'quiet-harbour-lantern-27' });
 		orgId = (await findOrganisation(db, DEMO_ORG_SLUG))!.id;
-		const viewer = { userId: '00000000-0000-0000-0000-000000000000', role: 'owner' as const };
+		const viewer = { user: { id: '00000000-0000-0000-0000-000000000000' }, role: 'owner' as const };
 		programmeId = (await listProgrammes(db, orgId, viewer)).find(
 			(p) => p.name === DEMO_PROGRAMME_NAME
 		)!.id;

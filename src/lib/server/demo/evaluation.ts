@@ -1,3 +1,4 @@
+import { viewerOf } from '../auth/viewer';
 import { eq, sql } from 'drizzle-orm';
 import type { DacCriterion, EvidenceRef, Priority, Strength } from '../../evaluations/model';
 import { findUserByEmail } from '../auth/service';
@@ -260,7 +261,7 @@ export async function seedDemoEvaluation({ db, ownerEmail }: DemoContext): Promi
 	const owner = await findUserByEmail(db, ownerEmail);
 	if (!org || !owner) return;
 	const actor = { id: owner.id, email: owner.email };
-	const programme = (await listProgrammes(db, org.id, { userId: owner.id, role: 'owner' })).find(
+	const programme = (await listProgrammes(db, org.id, { user: owner, role: 'owner' })).find(
 		(p) => p.name === DEMO_PROGRAMME_NAME
 	);
 	const survey = (await listSurveys(db, org.id)).find((s) => s.name === DEMO_SURVEY_NAME);
@@ -364,9 +365,8 @@ export async function seedDemoEvaluation({ db, ownerEmail }: DemoContext): Promi
 	if (!saved.ok) throw new Error(`demo report: ${saved.reason}`);
 	const submitted = await submitForReview(db, actor, org.id, evaluation.id);
 	if (!submitted.ok) throw new Error(`demo report review: ${submitted.reason}`);
-	const published = await publish(db, actor, org.id, evaluation.id, {
-		today: new Date().toISOString().slice(0, 10),
-		k: orgRow!.minCellSize
+	const published = await publish(db, viewerOf(owner, orgRow!, 'owner'), evaluation.id, {
+		today: new Date().toISOString().slice(0, 10)
 	});
 	if (!published.ok) throw new Error(`demo report publication: ${published.reason}`);
 }

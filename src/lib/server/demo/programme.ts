@@ -335,7 +335,7 @@ export async function seedDemoProgramme({ db, ownerEmail }: DemoContext): Promis
 	const org = await findOrganisation(db, DEMO_ORG_SLUG);
 	const owner = await findUserByEmail(db, ownerEmail);
 	if (!org || !owner) return;
-	const viewer = { userId: owner.id, role: 'owner' as const };
+	const viewer = { user: owner, role: 'owner' as const };
 	if ((await listProgrammes(db, org.id, viewer)).some((p) => p.name === DEMO_PROGRAMME_NAME))
 		return;
 	const survey = (await listSurveys(db, org.id)).find((s) => s.name === DEMO_SURVEY_NAME);

@@ -64,7 +64,7 @@ describe('seedDemo', () => {
 		expect(donor).toBeDefined();
 		expect(await resolveMembership(db, donor!.id, DEMO_ORG_SLUG)).toMatchObject({ role: 'donor' });
 		const org = (await resolveMembership(db, donor!.id, DEMO_ORG_SLUG))!.org;
-		const seen = await listProgrammes(db, org.id, { userId: donor!.id, role: 'donor' });
+		const seen = await listProgrammes(db, org.id, { user: donor!, role: 'donor' });
 		expect(seen.map((p) => p.name)).toEqual([DEMO_PROGRAMME_NAME]);
 		expect(donorPassword).toMatch(/^[a-zA-Z2-9]{16}$/);
 		const result = await signIn(db, {

@@ -80,7 +80,7 @@ async function seedDonor(db: Db, ownerEmail: string): Promise<DemoCredentials['d
 	const org = await findOrganisation(db, DEMO_ORG_SLUG);
 	const owner = await findUserByEmail(db, ownerEmail);
 	if (!org || !owner) return null;
-	const programme = (await listProgrammes(db, org.id, { userId: owner.id, role: 'owner' })).find(
+	const programme = (await listProgrammes(db, org.id, { user: owner, role: 'owner' })).find(
 		(p) => p.name === DEMO_PROGRAMME_NAME
 	);
 	if (!programme || (await findUserByEmail(db, DEMO_DONOR_EMAIL))) return null;

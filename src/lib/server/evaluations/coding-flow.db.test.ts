@@ -1,3 +1,4 @@
+import type { Viewer } from '../auth/viewer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codeAnswerSchema, createThemeSchema, mergeThemesSchema } from '../../schemas/coding';
 import type { Db } from '../db';
@@ -65,13 +66,12 @@ beforeAll(async () => {
 });
 
 const load = (answer: string | null, dimension: string | null = null) =>
-	codingPage(db, orgId, evaluationId, {
+	codingPage(db, { org: { id: orgId } as Viewer['org'], k: 3 }, evaluationId, {
 		question: null,
 		answer,
 		dimension,
 		page: 1,
-		lang: 'en',
-		k: 3
+		lang: 'en'
 	});
 
 describe('coding five answers through the page', () => {

@@ -1,3 +1,4 @@
+import type { Viewer } from '../auth/viewer';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { PREFER_NOT_TO_SAY } from '../../survey/chrome';
 import { languageDirection } from '../../survey/languages';
@@ -602,7 +603,7 @@ async function writeOrder(tx: Tx, ids: readonly string[]) {
  */
 export async function codingPage(
 	db: Db,
-	orgId: string,
+	viewer: Pick<Viewer, 'org' | 'k'>,
 	evaluationId: string,
 	options: {
 		question: string | null;
@@ -610,9 +611,9 @@ export async function codingPage(
 		dimension: string | null;
 		page: number;
 		lang: string;
-		k: number;
 	}
 ) {
+	const orgId = viewer.org.id;
 	const workspace = await codingWorkspace(db, orgId, evaluationId, options);
 	if (!workspace) return undefined;
 	const sources = (await evaluationSources(db, orgId, evaluationId))!;
@@ -632,7 +633,7 @@ export async function codingPage(
 	]);
 	const counts = new Map(overall.themes.map((t) => [t.id, t.count]));
 	const breakdown = byDimension ?? overall;
-	const flagged = flagThemeFigures(breakdown, options.k);
+	const flagged = flagThemeFigures(breakdown, viewer.k);
 	return {
 		workspace,
 		themes: codebook.map((t) => ({ ...t, count: counts.get(t.id) ?? 0 })),

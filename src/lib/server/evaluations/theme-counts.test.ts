@@ -141,8 +141,11 @@ describe('orderCells', () => {
 	it('puts known cells in their order, then unknown values, then "not stated" last', () => {
 		expect(
 			orderCells({ female: 'F', male: 'M', other: 'O' }, [NOT_STATED, 'zz', 'male', 'female', 'aa'])
-		).toEqual(['female', 'male', 'aa', 'zz', NOT_STATED]);
-		expect(orderCells({ web: 'Web', sms: 'SMS' }, ['sms'])).toEqual(['sms']);
+		).toEqual(['female', 'male', 'other', 'aa', 'zz', NOT_STATED]);
+	});
+
+	it('keeps a known cell nobody falls in: a missing column would say "nobody"', () => {
+		expect(orderCells({ web: 'Web', sms: 'SMS' }, ['sms'])).toEqual(['web', 'sms']);
 	});
 });
 

@@ -88,13 +88,15 @@ export async function evaluationSources(
 
 /**
  * The SQL condition a response must meet to count in the evaluation: the organisation's, to one
- * of the evaluation's surveys, submitted within its dates. `r` is the responses alias.
+ * of the evaluation's surveys, submitted within its dates (and, for a release, no later than the
+ * last day released). `r` is the responses alias.
  */
-export function responseInScope(sources: EvaluationSources, orgId: string): SQL {
+export function responseInScope(sources: EvaluationSources, orgId: string, through?: string): SQL {
 	const { evaluation, surveyIds } = sources;
+	const last = through && through < evaluation.endsOn ? through : evaluation.endsOn;
 	return sql`r.org_id = ${orgId}
 		and r.survey_id = any(array(select jsonb_array_elements_text(${JSON.stringify(surveyIds)}::jsonb)::uuid))
-		and r.submitted_on between ${evaluation.startsOn}::date and ${evaluation.endsOn}::date`;
+		and r.submitted_on between ${evaluation.startsOn}::date and ${last}::date`;
 }
 
 const translate = (lang: string) => translatorFor(isUiLanguage(lang) ? lang : DEFAULT_LANGUAGE);
@@ -147,12 +149,12 @@ function cellExpression(dimension: string | null): SQL {
 
 /**
  * Cells in the order a table shows them: the dimension's known cells first (choice-list or
- * survey-language order), then values only responses have, then "not stated". Only cells some
- * coded response falls in: a column of zeros for a choice nobody gave says nothing.
+ * survey-language order), then values only responses have, then "not stated". Every known cell,
+ * a choice nobody gave included: a missing column would say "nobody" as plainly as a 0.
  */
 export function orderCells(known: Record<string, string>, seen: Iterable<string>): string[] {
 	const present = new Set(seen);
-	const first = Object.keys(known).filter((key) => present.has(key));
+	const first = Object.keys(known);
 	const rest = [...present]
 		.filter((key) => !(key in known) && key !== NOT_STATED)
 		.sort((a, b) => a.localeCompare(b));
@@ -168,7 +170,7 @@ export async function themeFigures(
 	db: Db,
 	orgId: string,
 	evaluationId: string,
-	options: { dimension: string | null; lang: string; themeIds?: string[] }
+	options: { dimension: string | null; lang: string; themeIds?: string[]; through?: string }
 ): Promise<ThemeFigures> {
 	const empty: ThemeFigures = {
 		dimension: null,
@@ -206,7 +208,7 @@ export async function themeFigures(
 		};
 
 	const cell = cellExpression(dimension);
-	const scope = responseInScope(sources, orgId);
+	const scope = responseInScope(sources, orgId, options.through);
 	// One row per coded response (a response coded in several questions has several coded
 	// answers): its cell and the union of its themes.
 	const perResponse = sql`

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import type { Programme } from '../db/schema';
-import { useTestDatabase } from '../db/testing';
+import type { Viewer } from '../auth/viewer';
+import { testViewer, useTestDatabase } from '../db/testing';
 import { DEMO_PROGRAMME_NAME } from '../demo/programme';
 import { DEMO_SURVEY } from '../demo/survey';
 import { DEMO_ORG_SLUG, seedDemo } from '../demo/seed';
@@ -20,21 +21,24 @@ useTestDatabase((d) => {
 
 let orgId: string;
 let programme: Programme;
+const viewers = {} as Record<'team' | 'donor', Viewer>;
 const K = 5;
 const today = '2026-12-01';
 
 beforeAll(async () => {
 	await seedDemo(db, { password: 'correct horse battery staple' });
 	orgId = (await findOrganisation(db, DEMO_ORG_SLUG))!.id;
-	const viewer = { userId: '00000000-0000-0000-0000-000000000000', role: 'owner' as const };
-	const listed = (await listProgrammes(db, orgId, viewer)).find(
+	viewers.team = await testViewer(db, orgId, 'owner');
+	viewers.donor = await testViewer(db, orgId, 'donor');
+	expect(viewers.donor.k).toBe(K);
+	const listed = (await listProgrammes(db, orgId, viewers.team)).find(
 		(p) => p.name === DEMO_PROGRAMME_NAME
 	)!;
-	programme = (await findProgramme(db, orgId, listed.id, viewer))!;
+	programme = (await findProgramme(db, orgId, listed.id, viewers.team))!;
 }, 60_000);
 
 async function exported(audience: 'team' | 'donor', lang: 'en' | 'fr' = 'en') {
-	const table = await indicatorExport(db, orgId, programme, { audience, k: K, lang, today });
+	const table = await indicatorExport(db, viewers[audience], programme, { lang, today });
 	return csvRecords(indicatorCsv(table));
 }
 
@@ -58,12 +62,7 @@ describe('the indicator table a donor downloads', () => {
 
 	it('leaves a cell hidden in the donor results blank, with the reason in words', async () => {
 		const en = translatorFor('en');
-		const results = await programmeResults(db, orgId, programme, {
-			audience: 'donor',
-			k: K,
-			today,
-			lang: 'en'
-		});
+		const results = await programmeResults(db, viewers.donor, programme, { today, lang: 'en' });
 		const satisfied = results.indicators.find((i) => i.code === 'OC2.1')!;
 		const hiddenCell = satisfied.breakdowns
 			.find((b) => b.dimension === 'gender')!
@@ -92,12 +91,7 @@ describe('the indicator table a donor downloads', () => {
 	it('matches the donor dashboard figure by figure for the trend', async () => {
 		const en = translatorFor('en');
 		const c = (key: string) => en(`exports.indicators.columns.${key}`);
-		const results = await programmeResults(db, orgId, programme, {
-			audience: 'donor',
-			k: K,
-			today,
-			lang: 'en'
-		});
+		const results = await programmeResults(db, viewers.donor, programme, { today, lang: 'en' });
 		const rows = await exported('donor');
 		for (const indicator of results.indicators)
 			for (const point of indicator.trend) {
@@ -126,7 +120,7 @@ describe('the indicator table the team downloads', () => {
 		expect(Number(row[c('n')])).toBeGreaterThan(0);
 		expect(Number(row[c('n')])).toBeLessThan(K);
 		expect(row[c('value')]).not.toBe('');
-		expect(row[c('flagged')]).toBe(en('exports.indicators.hiddenShort'));
+		expect(row[c('flagged')]).toBe(en('exports.indicators.reasons.small', { k: K }));
 		expect(Object.keys(row)).toContain(c('excluded'));
 		const all = rows.find(
 			(r) =>

@@ -11,6 +11,7 @@ import {
 	status,
 	type StatusThresholds
 } from '../indicators/math';
+import type { Viewer } from '../auth/viewer';
 import type { FigureView, IndicatorView } from '../indicators/present';
 import { programmeResults, type ProgrammeResults } from '../indicators/results';
 import { loadLogframe } from '../programmes/service';
@@ -20,9 +21,10 @@ import type { SheetColumn } from './xlsx';
 
 /**
  * A programme's indicator table for download: one row per indicator and period, one for all
- * periods so far, and one per breakdown cell of the programme to date. Built only from what
- * programmeResults gives the audience, so a donor's file holds exactly the figures a donor's
- * dashboard shows: a hidden figure is an empty cell with the reason in words, never a number.
+ * periods so far, and one per breakdown cell, to date and per period. Built only from what
+ * programmeResults gives the viewer, so a donor's file holds exactly the release a donor's
+ * dashboard shows (every figure in it audited together): a hidden figure is an empty cell with
+ * the reason in words, never a number.
  */
 
 export interface IndicatorTable {
@@ -34,6 +36,8 @@ export interface IndicatorTable {
 
 export interface IndicatorTableInput {
 	results: ProgrammeResults;
+	/** The same results broken down per period (period key → indicators), after those to date. */
+	byPeriod: Record<string, IndicatorView[]>;
 	/** Level of each logframe node, by node id. */
 	levels: ReadonlyMap<string, Level>;
 	programme: Pick<Programme, 'startsOn' | 'endsOn' | 'levelLabels'>;
@@ -141,9 +145,10 @@ export function indicatorTable(input: IndicatorTableInput): IndicatorTable {
 	const visibility = (figure: FigureView): string => {
 		if (donor)
 			return figure.shown ? t('exports.indicators.shown') : t('exports.indicators.hidden', { k });
-		return 'flagged' in figure && figure.flagged
-			? t('exports.indicators.hiddenShort')
-			: t('exports.indicators.shown');
+		if (!('flagged' in figure) || !figure.flagged) return t('exports.indicators.shown');
+		return figure.reason
+			? t(`exports.indicators.reasons.${figure.reason}`, { k })
+			: t('exports.indicators.hiddenShort');
 	};
 
 	const rows: Cell[][] = [];
@@ -225,42 +230,59 @@ export function indicatorTable(input: IndicatorTableInput): IndicatorTable {
 			},
 			judge(indicator, valueOf(indicator.overall), input, null)
 		);
-		for (const breakdown of indicator.breakdowns)
-			for (const cell of breakdown.cells)
-				push(
-					{
-						...all,
-						dimension: dimensionName(breakdown.dimension),
-						group: groupName(breakdown.dimension, cell.key),
-						figure: cell.figure
-					},
-					{ progress: null, achievement: null, status: null }
-				);
+		const breakdownRows = (
+			view: IndicatorView,
+			when: { period: string; start: string | null; end: string | null }
+		) => {
+			for (const breakdown of view.breakdowns)
+				for (const cell of breakdown.cells)
+					push(
+						{
+							...when,
+							dimension: dimensionName(breakdown.dimension),
+							group: groupName(breakdown.dimension, cell.key),
+							figure: cell.figure
+						},
+						{ progress: null, achievement: null, status: null }
+					);
+		};
+		breakdownRows(indicator, all);
+		for (const period of results.periods) {
+			const view = input.byPeriod[period.key]?.find((i) => i.id === indicator.id);
+			if (view)
+				breakdownRows(view, { period: periodName(period), start: period.start, end: period.end });
+		}
 	}
 	return { sheetName: t('exports.indicators.sheet'), columns, rows };
 }
 
 /**
- * The indicator table of a programme for an audience, labels in `lang`: the results computed
- * for that audience (donors' suppressed in programmeResults), and the logframe's levels.
+ * The indicator table of a programme for the viewer, labels in `lang`: the viewer's results (a
+ * donor's are the release), to date and per period, and the logframe's levels.
  */
 export async function indicatorExport(
 	db: Db,
-	orgId: string,
+	viewer: Viewer,
 	programme: Programme,
-	options: { audience: 'team' | 'donor'; k: number; lang: UiLanguage; today: string }
+	options: { lang: UiLanguage; today: string }
 ): Promise<IndicatorTable> {
 	const [results, logframe] = await Promise.all([
-		programmeResults(db, orgId, programme, {
-			audience: options.audience,
-			k: options.k,
-			today: options.today,
-			lang: options.lang
-		}),
-		loadLogframe(db, orgId, programme.id)
+		programmeResults(db, viewer, programme, { today: options.today, lang: options.lang }),
+		loadLogframe(db, viewer.org.id, programme.id)
 	]);
+	// Kept figures make each period's breakdowns a matter of shaping, not computing again.
+	const byPeriod: Record<string, IndicatorView[]> = {};
+	for (const period of results.periods)
+		byPeriod[period.key] = (
+			await programmeResults(db, viewer, programme, {
+				today: options.today,
+				lang: options.lang,
+				scope: period.key
+			})
+		).indicators;
 	return indicatorTable({
 		results,
+		byPeriod,
 		levels: new Map(logframe.nodes.map((n) => [n.id, n.level])),
 		programme,
 		thresholds: { atRisk: programme.atRisk, offTrack: programme.offTrack },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { halves } from './results';
+import { halves } from './figures';
 
 const item = (id: string, dimensions: number) => ({
 	id,

@@ -1,5 +1,7 @@
 import type { Direction, IndicatorKind, IndicatorSource, Period } from '../../programmes/model';
 import { elapsedShare } from '../../programmes/periods';
+import type { HiddenReason } from '../disclosure/linked';
+import { cellId, roundForRelease } from '../disclosure/release-model';
 import {
 	achievementRatio,
 	progressToTarget,
@@ -8,28 +10,33 @@ import {
 	type Status,
 	type StatusThresholds
 } from './math';
-import {
-	suppressOneWay,
-	suppressTwoWay,
-	type CellInput,
-	type DonorTwoWay,
-	type TeamTwoWay
-} from './suppression';
 
 /**
- * Indicator results as each audience may see them (DOMAIN.md, "Disclosure control"). Pure: the
- * service computes the raw figures in SQL and hands them here.
+ * Indicator results shaped for one audience (DOMAIN.md, "Disclosure control"). Pure: the figures
+ * come from SQL, and what each figure's audience may see comes from `decide` — for donors the
+ * release's decisions (disclosure/release.ts: the linked tables protected together and audited),
+ * for the team's live view the plain rule (under k) and whether the period is released yet.
  *
- * Donors get only what passes: the trend is a one-way table of periods (its total is the whole
- * programme to date) suppressed with complementary cells, so a hidden period cannot be worked
- * out by subtracting the shown ones from the total; breakdowns are shown for the programme to
- * date only (per-period breakdowns beside an all-periods one would let a reader subtract one
- * table from another); "left out" counts appear only on the whole, and only from k; progress,
- * achievement and status exist only where the figure they come from is shown. The team gets
- * every number, with the ones donors do not see flagged.
+ * A donor's hidden figure has no number, no reason and no derived figure (progress, status);
+ * "left out" counts appear only on the whole and only from k; values are rounded as the release
+ * audit assumes. The team gets every number, each one donors do not see flagged with why.
+ * Breakdown cells follow the breakdown's own order (choice-list order), never their size: an
+ * order by size would place a hidden cell between two shown ones and so bound it.
  */
 
 export type Audience = 'donor' | 'team';
+
+/** Why donors do not see a figure: a reason of the release, or a period not yet released. */
+export type FlagReason = HiddenReason | 'unreleased';
+
+/** A figure as `decide` sees it: its cell in the release, its count and its period ('all' to date). */
+export interface CellRef {
+	id: string;
+	n: number;
+	period: string;
+}
+/** null when donors see the figure. */
+export type Decide = (cell: CellRef) => FlagReason | null;
 
 export interface IndicatorHead {
 	id: string;
@@ -68,8 +75,10 @@ export interface TeamShown {
 	value: number | null;
 	n: number | null;
 	excluded: number;
-	/** Donors do not see this figure. */
+	/** Donors do not see this figure … */
 	flagged: boolean;
+	/** … and why. */
+	reason?: FlagReason;
 }
 export type FigureView = Shown | TeamShown;
 
@@ -105,6 +114,22 @@ export interface BreakdownView {
 	total: FigureView;
 }
 
+export interface TwoWayCell {
+	n: number;
+	value?: number | null;
+}
+export type DonorTwoWay =
+	| { shown: true; rows: string[]; columns: string[]; cells: TwoWayCell[][] }
+	/** Neither numbers nor labels: which combinations exist is itself a detail of the table. */
+	| { shown: false; reason: 'smallCell' };
+export interface TeamTwoWay {
+	/** Whether donors see this table. */
+	shownToDonors: boolean;
+	rows: string[];
+	columns: string[];
+	cells: (TwoWayCell & { flagged: boolean; reason?: FlagReason })[][];
+}
+
 export interface IndicatorView extends IndicatorHead {
 	trend: TrendPoint[];
 	overall: FigureView;
@@ -122,22 +147,47 @@ export interface PresentOptions {
 	thresholds: StatusThresholds;
 	/** Today (ISO date): time elapsed in the current period is counted up to today, not its end. */
 	today?: string;
-	/** Breakdown scope for the team: 'all' or a period key. Donors always get 'all'. */
+	/** Breakdown scope: 'all' (the programme to date) or a period key. */
 	scope?: string;
+	/** Every breakdown's cells in the order a table shows them (a choice nobody picked included). */
+	cellKeys: Record<string, string[]>;
+	decide: Decide;
 }
 
 const EMPTY: IndicatorResult = { value: null, n: 0, excluded: 0 };
 
-function teamFigure(r: IndicatorResult, flagged: boolean): TeamShown {
-	return { shown: true, value: r.value, n: r.n, excluded: r.excluded, flagged };
+/** A figure for the audience: the team's with its flag, the donor's with nothing when hidden. */
+function figureOf(
+	head: IndicatorHead,
+	r: IndicatorResult,
+	cell: CellRef | null,
+	options: PresentOptions,
+	withExcluded = false
+): FigureView {
+	const reason = cell ? options.decide(cell) : null;
+	if (options.audience === 'team')
+		return reason
+			? { shown: true, value: r.value, n: r.n, excluded: r.excluded, flagged: true, reason }
+			: { shown: true, value: r.value, n: r.n, excluded: r.excluded, flagged: false };
+	if (reason) return { shown: false };
+	const value = roundForRelease(head.kind, r.value);
+	return withExcluded && r.excluded >= options.k
+		? { shown: true, value, n: r.n, excluded: r.excluded }
+		: { shown: true, value, n: r.n };
 }
 
-function manualFigure(r: IndicatorResult, k: number, audience: Audience): FigureView {
-	// A manual value is shown unless it says it counts fewer than k people.
-	const small = r.n > 0 && r.n < k;
-	const n = r.n > 0 ? r.n : null;
-	if (audience === 'team') return { shown: true, value: r.value, n, excluded: 0, flagged: small };
-	return small ? { shown: false } : { shown: true, value: r.value, n };
+/** A manual value: its people counted when it says (n = 0: unknown, not a count of people). */
+function manualFigure(
+	head: IndicatorHead,
+	r: IndicatorResult,
+	id: string,
+	period: string,
+	options: PresentOptions
+): FigureView {
+	const counted = r.n > 0 || head.kind === 'count';
+	const figure = figureOf(head, r, counted ? { id, n: r.n, period } : null, options);
+	if (figure.shown && r.n === 0) return { ...figure, n: null };
+	return figure;
 }
 
 function latestOf(
@@ -196,109 +246,108 @@ function latestOf(
 }
 
 function trendOf(head: IndicatorHead, raw: RawResults, options: PresentOptions): TrendPoint[] {
-	const { periods, k, audience } = options;
-	const milestone = (key: string) => head.milestones[key] ?? null;
-	const results = periods.map((p) => raw.periods[p.key] ?? EMPTY);
-	if (raw.manual)
-		return periods.map((p, i) => ({
-			key: p.key,
-			label: p.label,
-			figure: raw.periods[p.key]
-				? manualFigure(results[i]!, k, audience)
-				: { shown: true, value: null, n: null, excluded: 0, flagged: false },
-			milestone: milestone(p.key)
-		}));
-	const cells: CellInput[] = periods.map((p, i) => ({ key: p.key, n: results[i]!.n }));
-	if (audience === 'team') {
-		const table = suppressOneWay(cells, k, { audience: 'team' });
-		return periods.map((p, i) => ({
-			key: p.key,
-			label: p.label,
-			figure: teamFigure(results[i]!, table.cells[i]!.flagged),
-			milestone: milestone(p.key)
-		}));
-	}
-	const table = suppressOneWay(cells, k);
-	return periods.map((p, i) => {
-		const cell = table.cells[i]!;
-		const r = results[i]!;
-		return {
-			key: p.key,
-			label: p.label,
-			figure: cell.shown ? { shown: true, value: r.value, n: r.n } : { shown: false },
-			milestone: milestone(p.key)
-		};
+	return options.periods.map((p) => {
+		const r = raw.periods[p.key];
+		const id = cellId.period(head.id, p.key);
+		const figure: FigureView = raw.manual
+			? r
+				? manualFigure(head, r, id, p.key, options)
+				: options.audience === 'team'
+					? { shown: true, value: null, n: null, excluded: 0, flagged: false }
+					: { shown: true, value: null, n: null }
+			: figureOf(head, r ?? EMPTY, { id, n: r?.n ?? 0, period: p.key }, options);
+		return { key: p.key, label: p.label, figure, milestone: head.milestones[p.key] ?? null };
 	});
 }
 
-function overallOf(raw: RawResults, k: number, audience: Audience): FigureView {
+function overallOf(head: IndicatorHead, raw: RawResults, options: PresentOptions): FigureView {
 	const r = raw.overall;
-	if (raw.manual) return manualFigure(r, k, audience);
-	if (audience === 'team') return teamFigure(r, r.n < k);
-	if (r.n < k) return { shown: false };
-	return r.excluded >= k
-		? { shown: true, value: r.value, n: r.n, excluded: r.excluded }
-		: { shown: true, value: r.value, n: r.n };
+	if (!raw.manual)
+		return figureOf(head, r, { id: cellId.overall(head.id), n: r.n, period: 'all' }, options, true);
+	if (head.kind === 'count') return manualFigure(head, r, cellId.overall(head.id), 'all', options);
+	// Any other manual kind's "to date" is its latest entry: that entry's decision.
+	const latest = [...options.periods].reverse().find((p) => raw.periods[p.key]);
+	return latest
+		? manualFigure(head, r, cellId.period(head.id, latest.key), latest.key, options)
+		: figureOf(head, r, null, options);
 }
 
 function breakdownOf(
+	head: IndicatorHead,
 	dimension: string,
-	cellsOf: Record<string, IndicatorResult>,
-	total: IndicatorResult,
-	k: number,
-	audience: Audience
+	raw: RawResults,
+	scope: string,
+	options: PresentOptions
 ): BreakdownView {
-	// Stable order: the largest cells first, "not stated" ('') last.
-	const keys = Object.keys(cellsOf).sort((a, b) =>
-		a === '' ? 1 : b === '' ? -1 : cellsOf[b]!.n - cellsOf[a]!.n || a.localeCompare(b)
+	const cellsOf = raw.breakdowns[scope]?.[dimension] ?? {};
+	const seen = Object.keys(cellsOf).filter(
+		(key) => !(options.cellKeys[dimension] ?? []).includes(key)
 	);
-	const input = keys.map((key) => ({ key, n: cellsOf[key]!.n, value: cellsOf[key]!.value }));
-	if (audience === 'team') {
-		const table = suppressOneWay(input, k, { audience: 'team', totalValue: total.value });
-		return {
-			dimension,
-			cells: table.cells.map((c) => ({
-				key: c.key,
-				figure: teamFigure(cellsOf[c.key]!, c.flagged)
-			})),
-			total: teamFigure(total, table.total.flagged)
-		};
-	}
-	const table = suppressOneWay(input, k, { totalValue: total.value });
+	const keys = [...(options.cellKeys[dimension] ?? []), ...seen.sort()];
+	const total = scope === 'all' ? raw.overall : (raw.periods[scope] ?? EMPTY);
 	return {
 		dimension,
-		cells: table.cells.map((c) => ({
-			key: c.key,
-			figure: c.shown ? { shown: true, value: c.value ?? null, n: c.n } : { shown: false }
-		})),
-		total: table.total.shown
-			? { shown: true, value: table.total.value ?? null, n: table.total.n }
-			: { shown: false }
+		cells: keys.map((key) => {
+			const r = cellsOf[key] ?? EMPTY;
+			const id = cellId.breakdown(head.id, dimension, scope, key);
+			return { key, figure: figureOf(head, r, { id, n: r.n, period: scope }, options) };
+		}),
+		total: figureOf(
+			head,
+			total,
+			{
+				id: scope === 'all' ? cellId.overall(head.id) : cellId.period(head.id, scope),
+				n: total.n,
+				period: scope
+			},
+			options
+		)
 	};
 }
 
 function crossedOf(
 	head: IndicatorHead,
-	cells: Record<string, IndicatorResult> | undefined,
-	k: number,
-	audience: Audience
+	raw: RawResults,
+	scope: string,
+	options: PresentOptions
 ): IndicatorView['crossed'] {
 	const [rowsDim, columnsDim] = head.disaggregations;
-	if (!rowsDim || !columnsDim || !cells) return null;
-	const pairs = Object.keys(cells).map((key) => key.split('\u0000') as [string, string]);
-	const rows = [...new Set(pairs.map(([r]) => r))].sort();
-	const columns = [...new Set(pairs.map(([, c]) => c))].sort();
+	if (!rowsDim || !columnsDim) return null;
+	const cells = raw.crossed[scope] ?? {};
+	const rows = options.cellKeys[rowsDim] ?? [];
+	const columns = options.cellKeys[columnsDim] ?? [];
 	const at = (r: string, c: string) => cells[`${r}\u0000${c}`] ?? EMPTY;
-	const input = {
-		rows,
-		columns,
-		counts: rows.map((r) => columns.map((c) => at(r, c).n)),
-		values: rows.map((r) => columns.map((c) => at(r, c).value))
-	};
+	const reasons = rows.map((r) =>
+		columns.map((c) =>
+			options.decide({ id: cellId.crossed(head.id, r, c), n: at(r, c).n, period: scope })
+		)
+	);
+	const passes = reasons.every((row) => row.every((reason) => reason === null));
+	const value = (r: IndicatorResult) =>
+		options.audience === 'donor' ? roundForRelease(head.kind, r.value) : r.value;
+	const grid = rows.map((r) => columns.map((c) => ({ n: at(r, c).n, value: value(at(r, c)) })));
+	if (options.audience === 'team')
+		return {
+			rows: rowsDim,
+			columns: columnsDim,
+			table: {
+				shownToDonors: passes,
+				rows,
+				columns,
+				cells: grid.map((row, i) =>
+					row.map((cell, j) => {
+						const reason = reasons[i]![j];
+						return reason ? { ...cell, flagged: true, reason } : { ...cell, flagged: false };
+					})
+				)
+			}
+		};
 	return {
 		rows: rowsDim,
 		columns: columnsDim,
-		table: audience === 'team' ? suppressTwoWay(input, k, 'team') : suppressTwoWay(input, k)
+		table: passes
+			? { shown: true, rows, columns, cells: grid }
+			: { shown: false, reason: 'smallCell' }
 	};
 }
 
@@ -307,16 +356,16 @@ export function presentIndicator(
 	raw: RawResults,
 	options: PresentOptions
 ): IndicatorView {
-	const { k, audience } = options;
-	const scope = audience === 'donor' ? 'all' : (options.scope ?? 'all');
+	const scope =
+		options.scope &&
+		(options.scope === 'all' || options.periods.some((p) => p.key === options.scope))
+			? options.scope
+			: 'all';
 	const trend = trendOf(head, raw, options);
-	const overall = overallOf(raw, options.k, audience);
-	const scoped = scope === 'all' ? raw.overall : (raw.periods[scope] ?? EMPTY);
+	const overall = overallOf(head, raw, options);
 	const breakdowns = raw.manual
 		? []
-		: head.disaggregations
-				.filter((d) => raw.breakdowns[scope]?.[d])
-				.map((d) => breakdownOf(d, raw.breakdowns[scope]![d]!, scoped, k, audience));
+		: head.disaggregations.map((d) => breakdownOf(head, d, raw, scope, options));
 	return {
 		...head,
 		trend,
@@ -324,16 +373,49 @@ export function presentIndicator(
 		latest: latestOf(head, trend, overall, options.periods, options),
 		scope,
 		breakdowns,
-		crossed: raw.manual ? null : crossedOf(head, raw.crossed[scope], k, audience)
+		// Donors get the two-way table to date only (the release's one), whatever scope they chose.
+		crossed: raw.manual
+			? null
+			: crossedOf(head, raw, options.audience === 'donor' ? 'all' : scope, options)
 	};
 }
 
-/** Response counts by channel or language for an audience: one one-way table each. */
-export function presentCounts(counts: Record<string, number>, k: number, audience: Audience) {
-	const input = Object.entries(counts)
-		.sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-		.map(([key, n]) => ({ key, n }));
-	return audience === 'team'
-		? suppressOneWay(input, k, { audience: 'team' })
-		: suppressOneWay(input, k);
+export interface CountCell {
+	key: string;
+	figure: FigureView;
+}
+export interface CountsView {
+	cells: CountCell[];
+	total: FigureView;
+}
+
+/** Responses by channel or language, in the breakdown's own order, with their total. */
+export function presentCounts(
+	dimension: 'channel' | 'language',
+	counts: Record<string, number>,
+	keys: readonly string[],
+	options: Pick<PresentOptions, 'audience' | 'decide' | 'k'>
+): CountsView {
+	const all = [
+		...keys,
+		...Object.keys(counts)
+			.filter((key) => !keys.includes(key))
+			.sort()
+	];
+	const head = { kind: 'count' as const };
+	const figure = (id: string, n: number) =>
+		figureOf(
+			head as IndicatorHead,
+			{ value: n, n, excluded: 0 },
+			{ id, n, period: 'all' },
+			options as PresentOptions
+		);
+	const total = Object.values(counts).reduce((a, b) => a + b, 0);
+	return {
+		cells: all.map((key) => ({
+			key,
+			figure: figure(cellId.responses(dimension, key), counts[key] ?? 0)
+		})),
+		total: figure(cellId.allResponses, total)
+	};
 }

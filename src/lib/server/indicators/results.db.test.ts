@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { organisations, responses, type Programme } from '../db/schema';
-import { useTestDatabase } from '../db/testing';
+import { testViewer, useTestDatabase } from '../db/testing';
+import type { Viewer } from '../auth/viewer';
 import { DEMO_PROGRAMME_NAME } from '../demo/programme';
 import { DEMO_ORG_SLUG, DEMO_SURVEY_NAME, seedDemo } from '../demo/seed';
 import { findOrganisation } from '../orgs/service';
@@ -19,6 +20,8 @@ useTestDatabase((d) => {
 
 let orgId: string;
 let programme: Programme;
+let team: Viewer;
+let donor: Viewer;
 
 beforeAll(async () => {
 	await seedDemo(db, { password: 'correct horse battery staple' });
@@ -26,14 +29,15 @@ beforeAll(async () => {
 	orgId = org.id;
 	const [owner] = await db.select().from(organisations).where(eq(organisations.id, orgId));
 	expect(owner).toBeDefined();
-	const viewer = { userId: '00000000-0000-0000-0000-000000000000', role: 'owner' as const };
-	const [listed] = (await listProgrammes(db, orgId, viewer)).filter(
+	team = await testViewer(db, orgId, 'owner');
+	donor = await testViewer(db, orgId, 'donor');
+	const [listed] = (await listProgrammes(db, orgId, team)).filter(
 		(p) => p.name === DEMO_PROGRAMME_NAME
 	);
-	programme = (await findProgramme(db, orgId, listed!.id, viewer))!;
+	programme = (await findProgramme(db, orgId, listed!.id, team))!;
 }, 60_000);
 
-const options = { k: 5, today: '2026-12-01', lang: 'en' };
+const options = { today: '2026-12-01', lang: 'en' };
 
 describe('the demo programme', () => {
 	it('has the logframe the issue asks for', async () => {
@@ -48,7 +52,7 @@ describe('the demo programme', () => {
 	});
 
 	it('computes every survey indicator in SQL as math.ts does over the same answers', async () => {
-		const results = await programmeResults(db, orgId, programme, { ...options, audience: 'team' });
+		const results = await programmeResults(db, team, programme, options);
 		const survey = (await listSurveys(db, orgId)).find((s) => s.name === DEMO_SURVEY_NAME)!;
 		const stored = await db
 			.select({ answers: responses.answers, submittedOn: responses.submittedOn })
@@ -74,30 +78,38 @@ describe('the demo programme', () => {
 	});
 
 	it('shows the team small cells flagged and donors none of them', async () => {
-		const team = await programmeResults(db, orgId, programme, { ...options, audience: 'team' });
-		const donor = await programmeResults(db, orgId, programme, { ...options, audience: 'donor' });
-		const satisfied = (r: typeof team) => r.indicators.find((i) => i.code === 'OC2.1')!;
-		const teamGender = satisfied(team).breakdowns.find((b) => b.dimension === 'gender')!;
+		const forTeam = await programmeResults(db, team, programme, options);
+		const forDonor = await programmeResults(db, donor, programme, options);
+		const satisfied = (r: typeof forTeam) => r.indicators.find((i) => i.code === 'OC2.1')!;
+		const teamGender = satisfied(forTeam).breakdowns.find((b) => b.dimension === 'gender')!;
 		const small = teamGender.cells.filter(
 			(c) => c.figure.shown && 'flagged' in c.figure && c.figure.flagged
 		);
-		expect(small.map((c) => c.key)).toEqual(['other_identity', '']);
+		// In the live view, exactly the cells under k are flagged, and why.
+		expect(small.map((c) => c.key)).toContain('other_identity');
+		expect(small.map((c) => c.key)).toEqual(
+			teamGender.cells.filter((c) => c.figure.shown && c.figure.n! < 5).map((c) => c.key)
+		);
+		for (const c of small)
+			expect(c.figure.shown && 'reason' in c.figure && c.figure.reason).toBe('small');
 		const otherTeam = teamGender.cells.find((c) => c.key === 'other_identity')!.figure;
 		expect(otherTeam.shown && otherTeam.n).toBeLessThan(5);
-		const donorGender = satisfied(donor).breakdowns.find((b) => b.dimension === 'gender')!;
+		const donorGender = satisfied(forDonor).breakdowns.find((b) => b.dimension === 'gender')!;
 		const other = donorGender.cells.find((c) => c.key === 'other_identity')!;
 		expect(other.figure).toEqual({ shown: false });
-		// Nothing under k anywhere in what a donor receives.
-		const text = JSON.stringify(donor);
+		// Nothing under k anywhere in what a donor receives, and only closed periods.
+		const text = JSON.stringify(forDonor);
 		for (const match of text.matchAll(/"n":(\d+)/g))
 			expect(Number(match[1])).toBeGreaterThanOrEqual(5);
-		expect(team.labels.gender?.cells.woman).toBe('Woman');
-		expect(donor.counts?.channel.cells.map((c) => c.key).sort()).toEqual(['sms', 'web']);
+		expect(forDonor.periods.every((p) => p.end < options.today)).toBe(true);
+		expect(forDonor.periods.length).toBeLessThan(forTeam.periods.length);
+		expect(forTeam.labels.gender?.cells.woman).toBe('Woman');
+		expect(forDonor.counts?.channel.cells.map((c) => c.key)).toEqual(['web', 'sms']);
 	});
 
 	it('counts a new response in the current period at once', async () => {
 		const survey = (await listSurveys(db, orgId)).find((s) => s.name === DEMO_SURVEY_NAME)!;
-		const before = await programmeResults(db, orgId, programme, { ...options, audience: 'team' });
+		const before = await programmeResults(db, team, programme, options);
 		const [version] = await db.select({ versionId: responses.versionId }).from(responses).limit(1);
 		await db.insert(responses).values({
 			orgId,
@@ -108,7 +120,7 @@ describe('the demo programme', () => {
 			submittedOn: '2026-11-30',
 			answers: { satisfaction: 'very_satisfied' }
 		});
-		const after = await programmeResults(db, orgId, programme, { ...options, audience: 'team' });
+		const after = await programmeResults(db, team, programme, options);
 		const last = (r: typeof before) =>
 			r.indicators.find((i) => i.code === 'OC2.1')!.trend.at(-1)!.figure;
 		const [b, a] = [last(before), last(after)];
@@ -117,7 +129,7 @@ describe('the demo programme', () => {
 
 	it('has the figures ready after the background refresh once a response arrives', async () => {
 		const survey = (await listSurveys(db, orgId)).find((s) => s.name === DEMO_SURVEY_NAME)!;
-		const before = await programmeResults(db, orgId, programme, { ...options, audience: 'team' });
+		const before = await programmeResults(db, team, programme, options);
 		expect(await refreshChanged()).toBe(0);
 		const [version] = await db.select({ versionId: responses.versionId }).from(responses).limit(1);
 		await db.insert(responses).values({
@@ -130,7 +142,7 @@ describe('the demo programme', () => {
 			answers: { satisfaction: 'very_satisfied' }
 		});
 		expect(await refreshChanged()).toBeGreaterThanOrEqual(1);
-		const after = await programmeResults(db, orgId, programme, { ...options, audience: 'team' });
+		const after = await programmeResults(db, team, programme, options);
 		const last = (r: typeof before) =>
 			r.indicators.find((i) => i.code === 'OC2.1')!.trend.at(-1)!.figure;
 		const [b, a] = [last(before), last(after)];
@@ -140,8 +152,7 @@ describe('the demo programme', () => {
 
 describe('listProgrammes', () => {
 	it('counts each programme’s own indicators', async () => {
-		const viewer = { userId: '00000000-0000-0000-0000-000000000000', role: 'owner' as const };
-		const [listed] = (await listProgrammes(db, orgId, viewer)).filter(
+		const [listed] = (await listProgrammes(db, orgId, team)).filter(
 			(p) => p.name === DEMO_PROGRAMME_NAME
 		);
 		expect(listed?.indicators).toBe(13);

@@ -1,187 +1,53 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { IndicatorDefinition, Period } from '../../programmes/model';
 import { periodsOf, periodsSoFar } from '../../programmes/periods';
 import { allQuestions, textIn, type Instrument } from '../../survey/model';
+import type { Viewer } from '../auth/viewer';
 import type { Db } from '../db';
-import { rows } from '../db/rows';
 import { surveyVersions, type Programme } from '../db/schema';
-import { loadLogframe, manualValuesOf } from '../programmes/service';
-import type { IndicatorResult } from './math';
+import { donorResults, type ForDonor } from '../disclosure/donor';
+import { cellKeysOf } from '../disclosure/instruments';
+import { programmeRelease, publishedInstruments, releaseDecide } from '../disclosure/release';
+import { programmeFigures, type ProgrammeFigures } from './figures';
 import {
 	presentCounts,
 	presentIndicator,
 	type Audience,
+	type CountsView,
+	type Decide,
 	type IndicatorHead,
-	type IndicatorView,
-	type RawResults
+	type IndicatorView
 } from './present';
-import { remembered, responsesFingerprint } from './cache';
-import { computeFiguresBatch, MAX_DIMENSIONS, type FigureRow } from './sql';
+import { MAX_DIMENSIONS } from './sql';
 
 /**
- * A programme's results: every indicator computed in SQL (all at once, each one statement),
- * shaped per audience by present.ts. Nothing here returns a raw answer.
+ * A programme's results for whoever is looking: the team's live figures (every period so far,
+ * small figures flagged), the release as donors see it (closed periods, protected together and
+ * audited), or — for the team — that release with every hidden number and why it is hidden.
+ * Nothing here returns a raw answer.
  */
+
+/** 'live': the team's figures of every period so far; 'release': what donors see. */
+export type ResultsView = 'live' | 'release';
 
 export interface ProgrammeResults {
 	periods: Period[];
 	indicators: IndicatorView[];
-	counts: {
-		channel: ReturnType<typeof presentCounts>;
-		language: ReturnType<typeof presentCounts>;
-	} | null;
+	counts: { channel: CountsView; language: CountsView } | null;
 	/** dimension → { label, cells: key → label } in the requested language. */
 	labels: Record<string, { label: string; cells: Record<string, string> }>;
 	k: number;
 	audience: Audience;
-}
-
-const emptyRaw = (): RawResults => ({
-	periods: {},
-	overall: { value: null, n: 0, excluded: 0 },
-	breakdowns: {},
-	crossed: {}
-});
-
-/** Figures of one survey-bound indicator, arranged by period, scope, dimension and cell. */
-function arrange(dimensions: readonly string[], figures: readonly FigureRow[]): RawResults {
-	const raw = emptyRaw();
-	for (const f of figures) {
-		const result: IndicatorResult = { value: f.value, n: f.n, excluded: f.excluded };
-		const scope = f.period ?? 'all';
-		const grouped = f.cells.flatMap((c, i) => (c === null ? [] : [i]));
-		if (grouped.length === 0) {
-			if (f.period === null) raw.overall = result;
-			else raw.periods[f.period] = result;
-		} else if (grouped.length === 1) {
-			const dimension = dimensions[grouped[0]!]!;
-			((raw.breakdowns[scope] ??= {})[dimension] ??= {})[f.cells[grouped[0]!]!] = result;
-		} else {
-			(raw.crossed[scope] ??= {})[`${f.cells[0]}\u0000${f.cells[1]}`] = result;
-		}
-	}
-	return raw;
-}
-
-/**
- * A set of indicators cut in two of about equal work (the grouping sets grow with the
- * breakdowns), so PostgreSQL computes them on two connections — two cores — at once. Each half
- * scans the responses again; that costs less than it saves from 2,000 responses on (and on
- * PGlite, which runs one statement at a time, a second scan of a small table costs
- * milliseconds).
- */
-export function halves<T extends { disaggregations: readonly string[] }>(group: T[]): T[][] {
-	if (group.length < 2) return [group];
-	const weight = (i: T) => 1 + Math.min(i.disaggregations.length, MAX_DIMENSIONS) * 2;
-	const sorted = [...group].sort((a, b) => weight(b) - weight(a));
-	const parts: [T[], T[]] = [[], []];
-	const load = [0, 0];
-	for (const item of sorted) {
-		const side = load[0]! <= load[1]! ? 0 : 1;
-		parts[side].push(item);
-		load[side]! += weight(item);
-	}
-	return parts;
-}
-
-/**
- * Every survey-bound indicator's raw results: one statement per set of surveys (in the demo,
- * one for all of them), so the responses are scanned once, not once per indicator.
- */
-async function surveyResults(
-	db: Db,
-	orgId: string,
-	indicators: readonly IndicatorDefinition[],
-	periods: readonly Period[]
-): Promise<Map<string, RawResults>> {
-	const bound = indicators.filter((i) => i.source === 'survey' && i.rule && i.surveyIds.length);
-	const bySurveys = new Map<string, IndicatorDefinition[]>();
-	for (const i of bound) {
-		const key = [...i.surveyIds].sort().join(',');
-		bySurveys.set(key, [...(bySurveys.get(key) ?? []), i]);
-	}
-	const results = new Map<string, RawResults>();
-	// Inside a transaction (a report being published) there is one connection: statements
-	// would queue anyway, and interleaved savepoints of concurrent sub-transactions release
-	// each other. There, the sets run one after the other, whole.
-	const inTransaction = 'rollback' in db;
-	const groups = inTransaction ? [...bySurveys.values()] : [...bySurveys.values()].flatMap(halves);
-	const run = async (group: IndicatorDefinition[]) => {
-		const items = group.map((i) => ({
-			rule: i.rule!,
-			dimensions: i.disaggregations.slice(0, MAX_DIMENSIONS)
-		}));
-		const figures = await computeFiguresBatch(db, {
-			orgId,
-			surveyIds: group[0]!.surveyIds,
-			periods,
-			items
-		});
-		group.forEach((indicator, i) =>
-			results.set(indicator.id, arrange(items[i]!.dimensions, figures[i]!))
-		);
-	};
-	if (inTransaction) for (const group of groups) await run(group);
-	else await Promise.all(groups.map(run));
-	return results;
-}
-
-function manualResults(
-	values: { periodKey: string; value: number; n: number | null }[],
-	periods: readonly Period[],
-	kind: IndicatorDefinition['kind']
-): RawResults {
-	const raw: RawResults = { ...emptyRaw(), manual: true };
-	const keys = new Set(periods.map((p) => p.key));
-	for (const v of values)
-		if (keys.has(v.periodKey))
-			raw.periods[v.periodKey] = { value: v.value, n: v.n ?? 0, excluded: 0 };
-	// The programme to date: for a count, the sum of its periods (with the people counted, when
-	// every entry says); for any other kind, its latest entry.
-	const entries = periods.flatMap((p) => (raw.periods[p.key] ? [raw.periods[p.key]!] : []));
-	if (kind === 'count' && entries.length) {
-		const known = entries.every((e) => e.n > 0);
-		raw.overall = {
-			value: entries.reduce((a, e) => a + (e.value ?? 0), 0),
-			n: known ? entries.reduce((a, e) => a + e.n, 0) : 0,
-			excluded: 0
-		};
-	} else if (entries.length) raw.overall = entries.at(-1)!;
-	return raw;
-}
-
-/** Responses to the programme's surveys in its periods, by channel and by language. */
-async function responseCounts(
-	db: Db,
-	orgId: string,
-	surveyIds: string[],
-	periods: readonly Period[]
-) {
-	if (surveyIds.length === 0 || periods.length === 0) return null;
-	const first = periods[0]!.start;
-	const last = periods.at(-1)!.end;
-	const result = await rows<{ channel: string | null; language: string | null; n: number }>(
-		db.execute(sql`
-			select channel::text as channel, language, count(*)::int as n from responses
-			where org_id = ${orgId}
-				and survey_id = any(array(select jsonb_array_elements_text(${JSON.stringify(surveyIds)}::jsonb)::uuid))
-				and submitted_on between ${first}::date and ${last}::date
-			group by grouping sets ((channel), (language))`)
-	);
-	const channel: Record<string, number> = {};
-	const language: Record<string, number> = {};
-	for (const r of result) {
-		if (r.channel !== null) channel[r.channel] = r.n;
-		else if (r.language !== null) language[r.language] = r.n;
-	}
-	return { channel, language };
+	view: ResultsView;
+	/** The last day donors see (the end of the last closed period), or null before any closed. */
+	through: string | null;
 }
 
 /**
  * Labels of breakdown dimensions in `lang`, from the newest published version of the surveys
  * that ask them (question label, and choice labels for the cells).
  */
-async function dimensionLabels(
+export async function dimensionLabels(
 	db: Db,
 	orgId: string,
 	surveyIds: string[],
@@ -223,7 +89,7 @@ async function dimensionLabels(
 }
 
 /** Only what a page shows of an indicator's definition (not its rule or its surveys). */
-function headOf(i: IndicatorDefinition): IndicatorHead {
+export function headOf(i: IndicatorDefinition): IndicatorHead {
 	return {
 		id: i.id,
 		nodeId: i.nodeId,
@@ -241,76 +107,126 @@ function headOf(i: IndicatorDefinition): IndicatorHead {
 	};
 }
 
-export async function programmeResults(
-	db: Db,
-	orgId: string,
+export interface ResultsOptions {
+	today: string;
+	lang: string;
+	/** Breakdown scope: 'all' or a period key. */
+	scope?: string;
+	/** For the team: the live figures (default) or the release as donors see it. */
+	view?: ResultsView;
+}
+
+/** Shapes a programme's figures for one audience with one decision function (pure). */
+export function shapeResults(
+	figures: ProgrammeFigures,
 	programme: Programme,
-	options: { audience: Audience; k: number; today: string; lang: string; scope?: string }
-): Promise<ProgrammeResults> {
-	const periods = periodsSoFar(periodsOf(programme), options.today);
-	const logframe = await loadLogframe(db, orgId, programme.id);
-	const manual = await manualValuesOf(db, orgId, programme.id);
-	const surveyIds = [...new Set(logframe.indicators.flatMap((i) => i.surveyIds))].sort();
-	const dimensions = new Set(logframe.indicators.flatMap((i) => i.disaggregations));
-	// The raw figures depend on the bound indicators' rules and breakdowns, the periods and the
-	// responses; kept while all of these stay the same (cache.ts). Audience, k and language only
-	// shape them afterwards.
-	const bound = logframe.indicators
-		.filter((i) => i.source === 'survey')
-		.map((i) => [i.id, i.rule, i.surveyIds, i.disaggregations]);
-	const key = JSON.stringify({ orgId, bound, periods });
-	const fingerprint = () =>
-		responsesFingerprint(db, surveyIds, periods[0]!.start, periods.at(-1)!.end);
-	const [figures, labels] = await Promise.all([
-		periods.length
-			? fingerprint().then((print) =>
-					remembered(
-						key,
-						print,
-						async () => {
-							const [fromSurveys, counts] = await Promise.all([
-								surveyResults(db, orgId, logframe.indicators, periods),
-								responseCounts(db, orgId, surveyIds, periods)
-							]);
-							return { fromSurveys, counts };
-						},
-						// A transaction's handle is gone once it ends: no background refresh from it.
-						'rollback' in db ? undefined : fingerprint
-					)
-				)
-			: Promise.resolve({ fromSurveys: new Map<string, RawResults>(), counts: null }),
-		dimensionLabels(db, orgId, surveyIds, dimensions, options.lang)
-	]);
-	const { fromSurveys, counts } = figures;
-	const raws = logframe.indicators.map((indicator) =>
-		indicator.source === 'manual'
-			? manualResults(
-					manual.filter((m) => m.indicatorId === indicator.id),
-					periods,
-					indicator.kind
-				)
-			: (fromSurveys.get(indicator.id) ?? emptyRaw())
-	);
-	const presentOptions = {
+	options: {
+		audience: Audience;
+		k: number;
+		today: string;
+		scope?: string;
+		cellKeys: Record<string, string[]>;
+		decide: Decide;
+	}
+) {
+	const present = {
 		audience: options.audience,
 		k: options.k,
-		periods,
+		periods: figures.periods,
 		programme,
 		thresholds: { atRisk: programme.atRisk, offTrack: programme.offTrack },
 		today: options.today,
-		scope: options.scope
+		scope: options.scope,
+		cellKeys: options.cellKeys,
+		decide: options.decide
 	};
 	return {
-		periods,
-		indicators: logframe.indicators.map((indicator, i) =>
-			presentIndicator(headOf(indicator), raws[i]!, presentOptions)
+		periods: figures.periods,
+		indicators: figures.logframe.indicators.map((indicator) =>
+			presentIndicator(headOf(indicator), figures.raw.get(indicator.id)!, present)
 		),
-		counts: counts && {
-			channel: presentCounts(counts.channel, options.k, options.audience),
-			language: presentCounts(counts.language, options.k, options.audience)
-		},
-		labels,
-		k: options.k,
-		audience: options.audience
+		counts: figures.counts && {
+			channel: presentCounts(
+				'channel',
+				figures.counts.channel,
+				options.cellKeys.channel ?? [],
+				present
+			),
+			language: presentCounts(
+				'language',
+				figures.counts.language,
+				options.cellKeys.language ?? [],
+				present
+			)
+		}
+	};
+}
+
+/**
+ * The team's live decisions: a figure under k is flagged (donors never see one), a figure of a
+ * period not yet closed is flagged as not released yet; the release's finer decisions are in the
+ * release view.
+ */
+export function liveDecide(k: number, released: ReadonlySet<string>): Decide {
+	return ({ n, period }) =>
+		n < k ? 'small' : period !== 'all' && !released.has(period) ? 'unreleased' : null;
+}
+
+/**
+ * A programme's results for the viewer: donors always get the release (a type only the
+ * disclosure module makes); the team gets live figures or, with `view: 'release'`, the release
+ * with every hidden figure's number and reason.
+ */
+export async function programmeResults(
+	db: Db,
+	viewer: Viewer,
+	programme: Programme,
+	options: ResultsOptions
+): Promise<ProgrammeResults | ForDonor<ProgrammeResults>> {
+	if (viewer.audience === 'donor') return donorResults(db, viewer, programme, options);
+	const orgId = viewer.org.id;
+	const live = options.view !== 'release';
+	const [figures, release] = await Promise.all([
+		live
+			? programmeFigures(db, orgId, programme, periodsSoFar(periodsOf(programme), options.today))
+			: undefined,
+		live ? undefined : programmeRelease(db, orgId, programme, { today: options.today, k: viewer.k })
+	]);
+	const shown = figures ?? release!.figures;
+	const surveyIds = [...new Set(shown.logframe.indicators.flatMap((i) => i.surveyIds))].sort();
+	const dimensions = new Set(shown.logframe.indicators.flatMap((i) => i.disaggregations));
+	const through =
+		release?.through ??
+		periodsOf(programme)
+			.filter((p) => p.end < options.today)
+			.at(-1)?.end ??
+		null;
+	const cellKeys =
+		release?.cellKeys ??
+		cellKeysOf(
+			new Set(['channel', 'language', ...dimensions]),
+			await publishedInstruments(db, orgId, surveyIds),
+			shown.raw.values()
+		);
+	const released = new Set(
+		periodsOf(programme)
+			.filter((p) => p.end < options.today)
+			.map((p) => p.key)
+	);
+	const shaped = shapeResults(shown, programme, {
+		audience: 'team',
+		k: viewer.k,
+		today: options.today,
+		scope: options.scope,
+		cellKeys,
+		decide: release ? releaseDecide(release) : liveDecide(viewer.k, released)
+	});
+	return {
+		...shaped,
+		labels: await dimensionLabels(db, orgId, surveyIds, dimensions, options.lang),
+		k: viewer.k,
+		audience: 'team',
+		view: live ? 'live' : 'release',
+		through
 	};
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { listProgrammes, type Viewer } from '../programmes/service';
+import { listProgrammes, type ProgrammeViewer } from '../programmes/service';
 import { listPublished, type PublishedReport } from '../reports/published';
 
 /**
@@ -21,7 +21,7 @@ export interface PortalProgramme {
 export async function loadPortal(
 	db: Db,
 	orgId: string,
-	viewer: Viewer
+	viewer: ProgrammeViewer
 ): Promise<PortalProgramme[]> {
 	const list = await listProgrammes(db, orgId, viewer);
 	return Promise.all(

@@ -14,7 +14,7 @@ import {
 	findIndicator,
 	listProgrammes,
 	loadLogframe,
-	type Viewer
+	type ProgrammeViewer
 } from './service';
 
 let db: Db;
@@ -34,7 +34,7 @@ beforeAll(async () => {
 	orgId = (await findOrganisation(db, DEMO_ORG_SLUG))!.id;
 	const user = (await findUserByEmail(db, DEMO_EMAIL))!;
 	actor = { id: user.id, email: user.email };
-	const viewer: Viewer = { userId: user.id, role: 'owner' };
+	const viewer: ProgrammeViewer = { user, role: 'owner' };
 	programmeId = (await listProgrammes(db, orgId, viewer)).find(
 		(p) => p.name === DEMO_PROGRAMME_NAME
 	)!.id;

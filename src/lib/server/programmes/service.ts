@@ -33,8 +33,9 @@ import type { Actor } from '../orgs/service';
  * audit event.
  */
 
-export interface Viewer {
-	userId: string;
+/** Who is looking, as far as programmes care (the request's Viewer fits it). */
+export interface ProgrammeViewer {
+	user: { id: string };
 	role: Role;
 }
 
@@ -55,13 +56,13 @@ export type ProgrammeInput = Pick<
 >;
 
 /** Donors see a programme only when attached to it; the team sees all of the organisation's. */
-function visibleTo(viewer: Viewer) {
+function visibleTo(viewer: ProgrammeViewer) {
 	return viewer.role === 'donor'
-		? sql`exists (select 1 from ${programmeDonors} d where d.programme_id = "programmes"."id" and d.user_id = ${viewer.userId})`
+		? sql`exists (select 1 from ${programmeDonors} d where d.programme_id = "programmes"."id" and d.user_id = ${viewer.user.id})`
 		: undefined;
 }
 
-export async function listProgrammes(db: Db, orgId: string, viewer: Viewer) {
+export async function listProgrammes(db: Db, orgId: string, viewer: ProgrammeViewer) {
 	return db
 		.select({
 			id: programmes.id,
@@ -81,7 +82,7 @@ export async function findProgramme(
 	db: Db,
 	orgId: string,
 	id: string,
-	viewer: Viewer
+	viewer: ProgrammeViewer
 ): Promise<Programme | undefined> {
 	const [programme] = await db
 		.select()

@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { reportRevisions, reports } from '../db/schema';
-import { rows, useTestDatabase } from '../db/testing';
+import type { Viewer } from '../auth/viewer';
+import { rows, testViewer, useTestDatabase } from '../db/testing';
 import { fixtures } from '../db/testing/fixtures';
 import { findRevision, listPublished } from './published';
 import {
@@ -24,11 +25,12 @@ useTestDatabase((d) => {
 const f = fixtures(() => db);
 
 let demo: Awaited<ReturnType<typeof demoEvaluation>>;
+let manager: Viewer;
 const today = '2026-12-02';
-const k = 5;
 
 beforeAll(async () => {
 	demo = await demoEvaluation(db);
+	manager = await testViewer(db, demo.org.id, 'manager', demo.actor);
 }, 120_000);
 
 const filled: ReportInput = {
@@ -72,7 +74,8 @@ describe('the report workflow', () => {
 	it('answers nothing for another organisation', async () => {
 		const other = await f.organisation('other-reports');
 		expect(await reportOf(db, other.id, demo.evaluationId)).toBeUndefined();
-		expect(await publish(db, demo.actor, other.id, demo.evaluationId, { today, k })).toEqual({
+		const outsider = await testViewer(db, other.id, 'owner', demo.actor);
+		expect(await publish(db, outsider, demo.evaluationId, { today })).toEqual({
 			ok: false,
 			reason: 'notFound'
 		});
@@ -97,7 +100,7 @@ describe('the report workflow', () => {
 	});
 
 	it('refuses to publish a draft: it has to be reviewed first', async () => {
-		expect(await publish(db, demo.actor, demo.org.id, demo.evaluationId, { today, k })).toEqual({
+		expect(await publish(db, manager, demo.evaluationId, { today })).toEqual({
 			ok: false,
 			reason: 'status',
 			status: 'draft'
@@ -135,7 +138,7 @@ describe('the report workflow', () => {
 			.update(reports)
 			.set({ limitations: '' })
 			.where(eq(reports.evaluationId, demo.evaluationId));
-		expect(await publish(db, demo.actor, demo.org.id, demo.evaluationId, { today, k })).toEqual({
+		expect(await publish(db, manager, demo.evaluationId, { today })).toEqual({
 			ok: false,
 			reason: 'problems',
 			problems: ['limitations']
@@ -151,7 +154,7 @@ describe('the report workflow', () => {
 	});
 
 	it('publishes revision 1 with its audit event, and the report reads as published', async () => {
-		const result = await publish(db, demo.actor, demo.org.id, demo.evaluationId, { today, k });
+		const result = await publish(db, manager, demo.evaluationId, { today });
 		expect(result).toMatchObject({ ok: true, revision: { number: 1 } });
 		firstRevision = result.ok ? result.revision!.id : '';
 		firstText = await storedSnapshotText(firstRevision);
@@ -171,19 +174,25 @@ describe('the report workflow', () => {
 	});
 
 	it('freezes the figures: responses after publication leave the revision as it was', async () => {
-		await addResponses(db, demo.org.id, demo.surveyId, '2026-11-30', 300);
+		const revision = (await findRevision(db, demo.org.id, demo.programmeId, firstRevision))!;
+		const published = revision.snapshot.evaluation.responses;
+		expect(published.shown).toBe(true);
+		// Answers dated in a released period (answers of the period in progress are not released).
+		await addResponses(db, demo.org.id, demo.surveyId, '2026-08-14', 300);
 		// The live figures did move, so an unchanged revision means something.
-		const live = (await buildSnapshot(db, demo.org.id, demo.evaluationId, {
+		const live = await buildSnapshot(db, manager, demo.evaluationId, {
 			lang: 'en',
 			today,
-			k,
 			revision: 1,
 			changeNote: ''
-		}))!;
-		expect(live.evaluation.responses).toEqual({ shown: true, value: 2700, n: 2700 });
+		});
+		if (!live.ok) throw new Error(live.reason);
+		expect(live.snapshot.evaluation.responses).toEqual({
+			shown: true,
+			value: published.shown && published.value! + 300,
+			n: published.shown && published.n! + 300
+		});
 		expect(await storedSnapshotText(firstRevision)).toBe(firstText);
-		const revision = (await findRevision(db, demo.org.id, demo.programmeId, firstRevision))!;
-		expect(revision.snapshot.evaluation.responses).toEqual({ shown: true, value: 2400, n: 2400 });
 		expect(revision.snapshot).toEqual(JSON.parse(firstText));
 	});
 
@@ -228,7 +237,7 @@ describe('the report workflow', () => {
 		expect(await submitForReview(db, demo.actor, demo.org.id, demo.evaluationId)).toEqual({
 			ok: true
 		});
-		const result = await publish(db, demo.actor, demo.org.id, demo.evaluationId, { today, k });
+		const result = await publish(db, manager, demo.evaluationId, { today });
 		expect(result).toMatchObject({ ok: true, revision: { number: 2 } });
 		const second = result.ok ? result.revision!.id : '';
 		const revision = (await findRevision(db, demo.org.id, demo.programmeId, second))!;
@@ -238,7 +247,13 @@ describe('the report workflow', () => {
 			revision: 2,
 			changeNote: 'Summary corrected.'
 		});
-		expect(revision.snapshot.evaluation.responses).toEqual({ shown: true, value: 2700, n: 2700 });
+		const first = (await findRevision(db, demo.org.id, demo.programmeId, firstRevision))!;
+		const before = first.snapshot.evaluation.responses;
+		expect(revision.snapshot.evaluation.responses).toEqual({
+			shown: true,
+			value: before.shown && before.value! + 300,
+			n: before.shown && before.n! + 300
+		});
 		expect(await storedSnapshotText(firstRevision)).toBe(firstText);
 		const listed = (await listPublished(db, demo.org.id, demo.programmeId)).find(
 			(r) => r.evaluationId === demo.evaluationId

@@ -18,6 +18,7 @@ import {
 	reports,
 	type ReportRow
 } from '../db/schema';
+import type { Viewer } from '../auth/viewer';
 import type { Actor } from '../orgs/service';
 import { buildSnapshot } from './snapshot';
 
@@ -50,6 +51,8 @@ export interface ReportInput extends ReportText {
 export type WorkflowResult =
 	| { ok: true; revision?: { id: string; number: number } }
 	| { ok: false; reason: 'notFound' }
+	/** The figures' release cannot be made safe: publication refused, nothing stored. */
+	| { ok: false; reason: 'unsafe' }
 	| { ok: false; reason: 'status'; status: ReportStatus }
 	| { ok: false; reason: 'problems'; problems: Problem[] };
 
@@ -229,16 +232,17 @@ export function startCorrection(db: Db, actor: Actor, orgId: string, evaluationI
 /**
  * In review → published: the snapshot is built and stored as revision n + 1 in one transaction
  * with the report's new status and the `report.published` event, so a revision either exists
- * with its audit trail or not at all. The change note is consumed: a later correction writes its
- * own.
+ * with its audit trail or not at all. Refused (`unsafe`) when the release its figures belong to
+ * cannot be made safe. The change note is consumed: a later correction writes its own.
  */
 export async function publish(
 	db: Db,
-	actor: Actor,
-	orgId: string,
+	viewer: Pick<Viewer, 'user' | 'org' | 'k'>,
 	evaluationId: string,
-	options: { today: string; k: number }
+	options: { today: string }
 ): Promise<WorkflowResult> {
+	const actor = viewer.user;
+	const orgId = viewer.org.id;
 	return db.transaction(async (tx) => {
 		const report = await lockReport(tx, orgId, evaluationId);
 		if (!report) return { ok: false, reason: 'notFound' };
@@ -250,14 +254,15 @@ export async function publish(
 			.from(evaluations)
 			.where(and(eq(evaluations.id, evaluationId), eq(evaluations.orgId, orgId)));
 		const changeNote = state.next > 1 ? report.changeNote.trim() : '';
-		const snapshot = await buildSnapshot(tx, orgId, evaluationId, {
+		const built = await buildSnapshot(tx, viewer, evaluationId, {
 			lang: isUiLanguage(report.language) ? report.language : 'en',
 			today: options.today,
-			k: options.k,
 			revision: state.next,
 			changeNote
 		});
-		if (!evaluation || !snapshot) return { ok: false, reason: 'notFound' };
+		if (!evaluation) return { ok: false, reason: 'notFound' };
+		if (!built.ok) return built;
+		const snapshot = built.snapshot;
 		const [revision] = await tx
 			.insert(reportRevisions)
 			.values({

@@ -2,9 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DAC_CRITERIA, type ReportSnapshot, type SnapshotEvidence } from '../../evaluations/model';
 import type { Db } from '../db';
 import { PROBLEM_ANSWERS } from '../demo/simulate';
-import { buildSnapshot } from './snapshot';
+import { buildSnapshot, type SnapshotOptions } from './snapshot';
 import { demoEvaluation } from './test-evaluation';
-import { useTestDatabase } from '../db/testing';
+import { sql } from 'drizzle-orm';
+import { rows, testViewer, useTestDatabase } from '../db/testing';
+import type { Viewer } from '../auth/viewer';
 
 let db: Db;
 useTestDatabase((d) => {
@@ -13,11 +15,20 @@ useTestDatabase((d) => {
 
 let demo: Awaited<ReturnType<typeof demoEvaluation>>;
 let snapshot: ReportSnapshot;
-const options = { lang: 'en', today: '2026-12-02', k: 5, revision: 1, changeNote: '' } as const;
+let manager: Viewer;
+const options: SnapshotOptions = { lang: 'en', today: '2026-12-02', revision: 1, changeNote: '' };
+
+/** A snapshot that must build (the tests below read it). */
+async function built(viewer: Pick<Viewer, 'org' | 'k'>, extra: Partial<typeof options> = {}) {
+	const result = await buildSnapshot(db, viewer, demo.evaluationId, { ...options, ...extra });
+	if (!result.ok) throw new Error(`snapshot: ${result.reason}`);
+	return result.snapshot;
+}
 
 beforeAll(async () => {
 	demo = await demoEvaluation(db);
-	snapshot = (await buildSnapshot(db, demo.org.id, demo.evaluationId, options))!;
+	manager = await testViewer(db, demo.org.id, 'manager');
+	snapshot = await built(manager);
 }, 120_000);
 
 const evidenceOf = (statement: string): SnapshotEvidence[] =>
@@ -50,7 +61,7 @@ describe('buildSnapshot', () => {
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 	});
 
-	it('takes the text of the draft, the evaluation and the programme', () => {
+	it('takes the text of the draft, the evaluation and the programme', async () => {
 		expect(snapshot).toMatchObject({
 			version: 1,
 			lang: 'en',
@@ -66,7 +77,18 @@ describe('buildSnapshot', () => {
 			},
 			programme: { name: 'Safe Futures 2025–2026' }
 		});
-		expect(snapshot.evaluation.responses).toEqual({ shown: true, value: 2400, n: 2400 });
+		// Released periods only: the quarter in progress on publication day is not in the report.
+		expect(snapshot.through).toBe('2026-09-30');
+		const [released] = await rows<{ n: number }>(
+			db.execute(sql`select count(*)::int as n from responses
+				where survey_id = ${demo.surveyId} and submitted_on <= '2026-09-30'`)
+		);
+		expect(released!.n).toBeGreaterThan(1500);
+		expect(snapshot.evaluation.responses).toEqual({
+			shown: true,
+			value: released!.n,
+			n: released!.n
+		});
 		expect(snapshot.recommendations).toEqual([
 			{
 				text: 'Offer evening appointments.',
@@ -110,8 +132,7 @@ describe('buildSnapshot', () => {
 			'2025-Q4',
 			'2026-Q1',
 			'2026-Q2',
-			'2026-Q3',
-			'2026-Q4'
+			'2026-Q3'
 		]);
 		expect(byPeriod.breakdown).toMatchObject({ dimension: 'gender', label: expect.any(String) });
 		expect(byPeriod.breakdown!.cells.map((c) => c.label)).toContain('Woman');
@@ -124,12 +145,19 @@ describe('buildSnapshot', () => {
 		});
 	});
 
-	it('shows theme counts from k and hides smaller ones without any number', () => {
+	it('shows theme counts from k and hides smaller ones without any number', async () => {
 		const [work, reprisal] = evidenceOf('Appointment times clash with work.');
+		// Coded answers of released periods only.
+		const [coded] = await rows<{ n: number }>(
+			db.execute(sql`select count(distinct ca.response_id)::int as n from coded_answers ca
+				join responses r on r.id = ca.response_id
+				where ca.theme_ids ? ${demo.themes.work.id} and r.submitted_on <= '2026-09-30'`)
+		);
+		expect(coded!.n).toBeGreaterThanOrEqual(5);
 		expect(work).toMatchObject({
 			kind: 'theme',
 			name: 'Clashes with work',
-			figure: { shown: true, value: 40, n: 40 },
+			figure: { shown: true, value: coded!.n, n: coded!.n },
 			breakdown: { dimension: 'language' }
 		});
 		// Two answers: under k, so the count is gone, not merely flagged.
@@ -156,7 +184,7 @@ describe('buildSnapshot', () => {
 			baseline: 5.2,
 			target: 7,
 			latest: { shown: true },
-			latestPeriod: 'Q4 2026'
+			latestPeriod: 'Q3 2026'
 		});
 		expect(safety.progress).not.toBeNull();
 		for (const row of snapshot.annex)
@@ -175,10 +203,7 @@ describe('buildSnapshot', () => {
 	});
 
 	it('writes labels and period names in the report language', async () => {
-		const ar = (await buildSnapshot(db, demo.org.id, demo.evaluationId, {
-			...options,
-			lang: 'ar'
-		}))!;
+		const ar = await built(manager, { lang: 'ar' });
 		expect(ar.lang).toBe('ar');
 		expect(ar.logframe[0]!.label).not.toBe('Goal');
 		const [byPeriod] = ar.findings.find((g) => g.criterion === 'effectiveness')!.findings[0]!
@@ -190,19 +215,24 @@ describe('buildSnapshot', () => {
 	});
 
 	it.each([5, 20])('shows no figure of fewer than k = %i people anywhere', async (k) => {
-		const built = (await buildSnapshot(db, demo.org.id, demo.evaluationId, { ...options, k }))!;
-		const figures = shownFigures(built);
+		const withK = await built({ ...manager, k });
+		const figures = shownFigures(withK);
 		expect(figures.length).toBeGreaterThan(30);
 		for (const figure of figures) if (figure.n !== null) expect(figure.n).toBeGreaterThanOrEqual(k);
 		// k = 20 hides more than k = 5 does (the test can tell the difference).
-		expect(JSON.stringify(built).split('"shown":false').length).toBeGreaterThan(
+		expect(JSON.stringify(withK).split('"shown":false').length).toBeGreaterThan(
 			k === 20 ? JSON.stringify(snapshot).split('"shown":false').length : 0
 		);
 	});
 
 	it('answers nothing for another organisation', async () => {
-		expect(
-			await buildSnapshot(db, '00000000-0000-4000-8000-000000000000', demo.evaluationId, options)
-		).toBeUndefined();
+		const stranger = {
+			...manager,
+			org: { ...manager.org, id: '00000000-0000-4000-8000-000000000000' }
+		};
+		expect(await buildSnapshot(db, stranger, demo.evaluationId, options)).toEqual({
+			ok: false,
+			reason: 'notFound'
+		});
 	});
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { periodLabel } from '../../components/dashboard/format';
 import {
 	DAC_CRITERIA,
@@ -12,9 +12,9 @@ import {
 import { formatLanguage } from '../../format';
 import type { UiLanguage } from '../../i18n/languages';
 import { logframeTree, treeOrder } from '../../programmes/checks';
-import type { Level, LevelLabels } from '../../programmes/model';
+import type { Level, LevelLabels, Period } from '../../programmes/model';
+import type { Viewer } from '../auth/viewer';
 import type { Db } from '../db';
-import { rows } from '../db/rows';
 import {
 	evaluationQuestions,
 	evaluationSurveys,
@@ -25,29 +25,37 @@ import {
 	reports,
 	surveys
 } from '../db/schema';
-import { suppressThemeFigures, themeFigures } from '../evaluations/theme-counts';
+import { donorResults, type ForDonor } from '../disclosure/donor';
+import { evaluationResponses, programmeRelease, releaseDecide } from '../disclosure/release';
+import { cellId, type ReleaseEvaluation } from '../disclosure/release-model';
+import { themeFigures, type ThemeFigures } from '../evaluations/theme-counts';
 import { translatorFor } from '../i18n';
 import type { FigureView, IndicatorView } from '../indicators/present';
-import { programmeResults, type ProgrammeResults } from '../indicators/results';
+import type { ProgrammeResults } from '../indicators/results';
 import { loadLogframe } from '../programmes/service';
 
 /**
  * The frozen content of a report revision (issue 7, "Reports"): everything a reader sees, with
- * every figure as a donor may see it (programmeResults with the donor audience, theme counts
- * through suppressThemeFigures) and every label already written in the report's language, so
- * the revision never needs the live data again. Nothing here reads a response's text: theme
- * evidence is names and counts, paraphrases are the analyst's own words.
+ * every figure as a donor may see it and every label already written in the report's language,
+ * so the revision never needs the live data again. The figures are one release (decision 011):
+ * the programme's, with this report's own response count and theme counts protected and
+ * audited together with it. Nothing here reads a response's text: theme evidence is names and
+ * counts, paraphrases are the analyst's own words.
  */
 
 export interface SnapshotOptions {
 	lang: UiLanguage;
-	/** ISO date: periods so far, and the publication date. */
+	/** ISO date: the periods released, and the publication date. */
 	today: string;
-	/** The organisation's minimum cell size. */
-	k: number;
 	revision: number;
 	changeNote: string;
 }
+
+export type SnapshotResult =
+	| { ok: true; snapshot: ReportSnapshot }
+	| { ok: false; reason: 'notFound' }
+	/** The release could not be made safe: some hidden count stays narrower than k. */
+	| { ok: false; reason: 'unsafe' };
 
 type Translate = ReturnType<typeof translatorFor>;
 
@@ -178,123 +186,150 @@ export function annexRow(
 	};
 }
 
-/** Responses to the evaluation's surveys within its dates, as a suppressed count. */
-async function responseCount(
-	db: Db,
-	orgId: string,
-	surveyIds: string[],
-	startsOn: string,
-	endsOn: string,
-	k: number
-): Promise<SnapshotFigure> {
-	if (surveyIds.length === 0) return { shown: false };
-	const [found] = await rows<{ n: number }>(
-		db.execute(sql`
-			select count(*)::int as n from responses
-			where org_id = ${orgId}
-				and survey_id = any(array(select jsonb_array_elements_text(${JSON.stringify(surveyIds)}::jsonb)::uuid))
-				and submitted_on between ${startsOn}::date and ${endsOn}::date`)
-	);
-	const n = found?.n ?? 0;
-	return n >= k ? { shown: true, value: n, n } : { shown: false };
+/** A count of a release as a report keeps it: shown with its number, or hidden without one. */
+function releasedCount(
+	decide: ReturnType<typeof releaseDecide>,
+	id: string,
+	n: number
+): SnapshotFigure {
+	return decide({ id, n, period: 'all' }) ? { shown: false } : { shown: true, value: n, n };
 }
 
 /**
- * The snapshot of an evaluation's report as it would be published now, or undefined when the
- * evaluation is not the organisation's. Reads the report's draft text (an evaluation without a
- * report row yet gets empty text and its own title and limitations).
+ * The snapshot of an evaluation's report as it would be published now: `notFound` when the
+ * evaluation is not the organisation's, `unsafe` when its release cannot be made safe. Reads the
+ * report's draft text (an evaluation without a report row yet gets empty text and its own title
+ * and limitations).
  */
 export async function buildSnapshot(
 	db: Db,
-	orgId: string,
+	viewer: Pick<Viewer, 'org' | 'k'>,
 	evaluationId: string,
 	options: SnapshotOptions
-): Promise<ReportSnapshot | undefined> {
-	const { lang, k } = options;
+): Promise<SnapshotResult> {
+	const { lang } = options;
+	const { k } = viewer;
+	const orgId = viewer.org.id;
 	const t = translatorFor(lang);
 	const [evaluation] = await db
 		.select()
 		.from(evaluations)
 		.where(and(eq(evaluations.id, evaluationId), eq(evaluations.orgId, orgId)));
-	if (!evaluation) return undefined;
+	if (!evaluation) return { ok: false, reason: 'notFound' };
 	const [programme] = await db
 		.select()
 		.from(programmes)
 		.where(and(eq(programmes.id, evaluation.programmeId), eq(programmes.orgId, orgId)));
-	if (!programme) return undefined;
+	if (!programme) return { ok: false, reason: 'notFound' };
 	const [report] = await db
 		.select()
 		.from(reports)
 		.where(and(eq(reports.evaluationId, evaluationId), eq(reports.orgId, orgId)));
 
-	const [linked, questions, findingRows, recommendationRows, logframe, results] = await Promise.all(
-		[
-			db
-				.select({ id: surveys.id, name: surveys.name })
-				.from(evaluationSurveys)
-				.innerJoin(surveys, eq(surveys.id, evaluationSurveys.surveyId))
-				.where(and(eq(evaluationSurveys.evaluationId, evaluationId), eq(surveys.orgId, orgId)))
-				.orderBy(asc(surveys.name)),
-			db
-				.select({ id: evaluationQuestions.id, text: evaluationQuestions.text })
-				.from(evaluationQuestions)
-				.where(
-					and(
-						eq(evaluationQuestions.evaluationId, evaluationId),
-						eq(evaluationQuestions.orgId, orgId)
-					)
-				),
-			db
-				.select()
-				.from(findings)
-				.where(and(eq(findings.evaluationId, evaluationId), eq(findings.orgId, orgId)))
-				.orderBy(asc(findings.position), asc(findings.id)),
-			db
-				.select()
-				.from(recommendations)
-				.where(
-					and(eq(recommendations.evaluationId, evaluationId), eq(recommendations.orgId, orgId))
+	const [linked, questions, findingRows, recommendationRows, logframe] = await Promise.all([
+		db
+			.select({ id: surveys.id, name: surveys.name })
+			.from(evaluationSurveys)
+			.innerJoin(surveys, eq(surveys.id, evaluationSurveys.surveyId))
+			.where(and(eq(evaluationSurveys.evaluationId, evaluationId), eq(surveys.orgId, orgId)))
+			.orderBy(asc(surveys.name)),
+		db
+			.select({ id: evaluationQuestions.id, text: evaluationQuestions.text })
+			.from(evaluationQuestions)
+			.where(
+				and(
+					eq(evaluationQuestions.evaluationId, evaluationId),
+					eq(evaluationQuestions.orgId, orgId)
 				)
-				.orderBy(asc(recommendations.position), asc(recommendations.id)),
-			loadLogframe(db, orgId, programme.id),
-			// Once, for the whole report: the donor audience, so every figure is suppressed here.
-			programmeResults(db, orgId, programme, {
-				audience: 'donor',
-				k,
-				today: options.today,
-				lang,
-				scope: 'all'
-			})
-		]
-	);
-
+			),
+		db
+			.select()
+			.from(findings)
+			.where(and(eq(findings.evaluationId, evaluationId), eq(findings.orgId, orgId)))
+			.orderBy(asc(findings.position), asc(findings.id)),
+		db
+			.select()
+			.from(recommendations)
+			.where(and(eq(recommendations.evaluationId, evaluationId), eq(recommendations.orgId, orgId)))
+			.orderBy(asc(recommendations.position), asc(recommendations.id)),
+		loadLogframe(db, orgId, programme.id)
+	]);
 	const surveyIds = linked.map((s) => s.id);
-	const responses = await responseCount(
-		db,
-		orgId,
-		surveyIds,
-		evaluation.startsOn,
-		evaluation.endsOn,
-		k
-	);
 
 	// Theme evidence: one count per breakdown asked for, with every theme any finding cites.
 	const themeRefs = findingRows.flatMap((f) =>
 		f.evidence.filter((e): e is Extract<EvidenceRef, { kind: 'theme' }> => e.kind === 'theme')
 	);
 	const dimensions = [...new Set(themeRefs.map((r) => r.dimension ?? ''))];
-	const themeViews = new Map<string, ReturnType<typeof suppressThemeFigures>>();
-	for (const dimension of dimensions) {
-		const themeIds = [
-			...new Set(themeRefs.filter((r) => (r.dimension ?? '') === dimension).map((r) => r.themeId))
-		];
-		const figures = await themeFigures(db, orgId, evaluationId, {
-			dimension: dimension || null,
+	const themeIds = [...new Set(themeRefs.map((r) => r.themeId))];
+	const themeViews = new Map<string, ThemeFigures>();
+	// The report's own figures, clipped to the release and protected together with it.
+	const evaluationPart = async (through: string, periods: Period[]): Promise<ReleaseEvaluation> => {
+		const responses = await evaluationResponses(
+			db,
+			orgId,
+			{ surveyIds, startsOn: evaluation.startsOn, endsOn: evaluation.endsOn },
+			through,
+			periods
+		);
+		const overall = await themeFigures(db, orgId, evaluationId, {
+			dimension: null,
 			lang,
-			themeIds
+			themeIds,
+			through
 		});
-		themeViews.set(dimension, suppressThemeFigures(figures, k));
-	}
+		for (const dimension of dimensions)
+			themeViews.set(
+				dimension,
+				dimension
+					? await themeFigures(db, orgId, evaluationId, { dimension, lang, themeIds, through })
+					: overall
+			);
+		return {
+			surveyIds,
+			...responses,
+			coded: overall.coded,
+			themes: overall.themes.map((theme) => ({
+				id: theme.id,
+				count: theme.count,
+				breakdowns: Object.fromEntries(
+					[...themeViews.values()]
+						.filter((view) => view.dimension !== null)
+						.map((view) => [
+							view.dimension!,
+							Object.fromEntries(
+								Object.keys(view.cellLabels).map((key) => [
+									key,
+									view.themes.find((th) => th.id === theme.id)?.cells[key] ?? 0
+								])
+							)
+						])
+				)
+			}))
+		};
+	};
+	const release = await programmeRelease(db, orgId, programme, {
+		today: options.today,
+		k,
+		evaluation: evaluationPart
+	});
+
+	if (release.audit.exposed.length) return { ok: false, reason: 'unsafe' };
+	const decide = releaseDecide(release);
+	const results: ForDonor<ProgrammeResults> = await donorResults(
+		db,
+		viewer,
+		programme,
+		{ today: options.today, lang, scope: 'all' },
+		release
+	);
+	const responses: SnapshotFigure = release.through
+		? releasedCount(
+				decide,
+				cellId.evaluationResponses,
+				release.model.cells.get(cellId.evaluationResponses)?.n ?? 0
+			)
+		: { shown: false };
 
 	const indicatorsById = new Map(results.indicators.map((i) => [i.id, i]));
 	const questionText = new Map(questions.map((q) => [q.id, q.text]));
@@ -309,17 +344,26 @@ export async function buildSnapshot(
 		const view = themeViews.get(ref.dimension ?? '');
 		const theme = view?.themes.find((th) => th.id === ref.themeId);
 		if (!view || !theme) return [];
+		const keys = Object.keys(view.cellLabels);
 		return [
 			{
 				kind: 'theme',
 				name: theme.name,
-				figure: theme.figure,
+				figure: releasedCount(decide, cellId.theme(theme.id), theme.count),
 				breakdown:
-					view.dimension && theme.cells.length
+					view.dimension && keys.length
 						? {
 								dimension: view.dimension,
 								label: view.dimensionLabel ?? view.dimension,
-								cells: theme.cells
+								cells: keys.map((key) => ({
+									key,
+									label: view.cellLabels[key] ?? key,
+									figure: releasedCount(
+										decide,
+										cellId.themeCell(theme.id, view.dimension!, key),
+										theme.cells[key] ?? 0
+									)
+								}))
 							}
 						: null
 			}
@@ -353,7 +397,7 @@ export async function buildSnapshot(
 		};
 	});
 
-	return {
+	const snapshot: ReportSnapshot = {
 		version: 1,
 		lang,
 		title: report?.title || evaluation.title,
@@ -402,8 +446,10 @@ export async function buildSnapshot(
 			annexRow(indicator, levels.get(indicator.nodeId) ?? 'output', results, lang, t)
 		),
 		k,
+		through: release.through,
 		publishedOn: options.today,
 		revision: options.revision,
 		changeNote: options.changeNote
 	};
+	return { ok: true, snapshot };
 }

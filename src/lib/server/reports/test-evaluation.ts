@@ -22,12 +22,10 @@ export async function demoEvaluation(db: Db) {
 	const org = (await findOrganisation(db, DEMO_ORG_SLUG))!;
 	const user = (await findUserByEmail(db, DEMO_EMAIL))!;
 	const actor: Actor = { id: user.id, email: user.email };
-	const listed = await listProgrammes(db, org.id, { userId: user.id, role: 'owner' });
+	const owner = { user, role: 'owner' as const };
+	const listed = await listProgrammes(db, org.id, owner);
 	const programmeId = listed.find((p) => p.name === DEMO_PROGRAMME_NAME)!.id;
-	const programme = (await findProgramme(db, org.id, programmeId, {
-		userId: user.id,
-		role: 'owner'
-	}))!;
+	const programme = (await findProgramme(db, org.id, programmeId, owner))!;
 	const surveyId = (await listSurveys(db, org.id)).find((s) => s.name === DEMO_SURVEY_NAME)!.id;
 	const logframe = await loadLogframe(db, org.id, programmeId);
 	const safety = logframe.indicators.find((i) => i.code === 'OC1.1')!;

@@ -1,10 +1,10 @@
-import { requireOrg } from '$lib/server/auth/guards';
+import { orgViewer } from '$lib/server/auth/viewer';
 import { can } from '$lib/server/orgs/permissions';
 import * as orgs from '$lib/server/orgs/service';
 import type { LayoutServerLoad } from './$types';
 
 export const load = (async (event) => {
-	const { user, org, role } = await requireOrg(event, 'org.view');
+	const { user, org, role } = await orgViewer(event, 'org.view');
 	const handle = event.locals.db;
 	if (user.lastOrgId !== org.id) await orgs.rememberLastOrg(handle, user.id, org.id);
 	const memberships = await orgs.membershipsOf(handle, user.id);

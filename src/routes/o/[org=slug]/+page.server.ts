@@ -1,13 +1,13 @@
-import { requireOrg } from '$lib/server/auth/guards';
+import { orgViewer } from '$lib/server/auth/viewer';
 import { loadPortal } from '$lib/server/portal/service';
 import type { PageServerLoad } from './$types';
 
 export const load = (async (event) => {
-	const { user, org, role } = await requireOrg(event, 'org.view');
+	const viewer = await orgViewer(event, 'org.view');
 	// A donor's overview is their portal: their programmes and published reports, nothing else.
 	const portal =
-		role === 'donor'
-			? await loadPortal(event.locals.db, org.id, { userId: user.id, role })
+		viewer.audience === 'donor'
+			? await loadPortal(event.locals.db, viewer.org.id, viewer)
 			: undefined;
-	return { minCellSize: org.minCellSize, portal };
+	return { minCellSize: viewer.k, portal };
 }) satisfies PageServerLoad;

@@ -1,9 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { openDatabase, type Database } from '../client';
+import { viewerOf, type Viewer } from '../../auth/viewer';
+import { openDatabase, type Database, type Db } from '../client';
+import { organisations, type Role } from '../schema';
 import { migrate } from '../migrate';
 
 /**
@@ -73,4 +75,29 @@ export async function wholeDatabaseText(db: Database['db']): Promise<string> {
 		parts.push(...dump.map((r) => r.t));
 	}
 	return parts.join('\n');
+}
+
+/**
+ * A Viewer for domain tests: a member of the organisation in `role` (audience and k derived as
+ * every request derives them), with a made-up user unless one is given.
+ */
+export async function testViewer(
+	db: Db,
+	orgId: string,
+	role: Role,
+	user?: { id: string; email: string }
+): Promise<Viewer> {
+	const [org] = await db.select().from(organisations).where(eq(organisations.id, orgId));
+	if (!org) throw new Error(`no organisation ${orgId}`);
+	return viewerOf(
+		{
+			id: user?.id ?? '00000000-0000-0000-0000-000000000000',
+			email: user?.email ?? `${role}@test.example`,
+			displayName: role,
+			locale: null,
+			lastOrgId: orgId
+		},
+		org,
+		role
+	);
 }

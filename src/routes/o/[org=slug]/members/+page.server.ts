@@ -4,14 +4,14 @@ import {
 	removeMemberSchema,
 	revokeInvitationSchema
 } from '$lib/schemas/orgs';
-import { requireOrg } from '$lib/server/auth/guards';
+import { orgViewer } from '$lib/server/auth/viewer';
 import { config } from '$lib/server/config';
 import { invalid, parseForm } from '$lib/server/forms';
 import * as orgs from '$lib/server/orgs/service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
-	const { org, user } = await requireOrg(event, 'members.manage');
+	const { org, user } = await orgViewer(event, 'members.manage');
 	const handle = event.locals.db;
 	const [members, invitations] = await Promise.all([
 		orgs.listMembers(handle, org.id),
@@ -22,14 +22,14 @@ export const load = (async (event) => {
 
 export const actions = {
 	invite: async (event) => {
-		const { org, user } = await requireOrg(event, 'members.manage');
+		const { org, user } = await orgViewer(event, 'members.manage');
 		const parsed = parseForm(await event.request.formData(), inviteSchema, event.locals.t);
 		if (!parsed.ok) return invalid(parsed.errors, { action: 'invite', values: parsed.values });
 		const { token } = await orgs.createInvitation(event.locals.db, user, org.id, parsed.data);
 		return { action: 'invite', inviteLink: `${config().origin}/invite/${token}` };
 	},
 	role: async (event) => {
-		const { org, user } = await requireOrg(event, 'members.manage');
+		const { org, user } = await orgViewer(event, 'members.manage');
 		const { t } = event.locals;
 		const parsed = parseForm(await event.request.formData(), changeRoleSchema, t);
 		if (!parsed.ok) return invalid({ form: t('validation.invalid') }, { action: 'role' });
@@ -45,7 +45,7 @@ export const actions = {
 		return { action: 'role', saved: true };
 	},
 	remove: async (event) => {
-		const { org, user } = await requireOrg(event, 'members.manage');
+		const { org, user } = await orgViewer(event, 'members.manage');
 		const { t } = event.locals;
 		const parsed = parseForm(await event.request.formData(), removeMemberSchema, t);
 		if (!parsed.ok) return invalid({ form: t('validation.invalid') }, { action: 'remove' });
@@ -55,7 +55,7 @@ export const actions = {
 		return { action: 'remove', saved: true };
 	},
 	revoke: async (event) => {
-		const { org, user } = await requireOrg(event, 'members.manage');
+		const { org, user } = await orgViewer(event, 'members.manage');
 		const { t } = event.locals;
 		const parsed = parseForm(await event.request.formData(), revokeInvitationSchema, t);
 		if (!parsed.ok) return invalid({ form: t('validation.invalid') }, { action: 'revoke' });

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { createProgrammeSchema } from '$lib/schemas/programmes';
-import { requireOrg } from '$lib/server/auth/guards';
+import { orgViewer } from '$lib/server/auth/viewer';
 import { invalid, parseForm } from '$lib/server/forms';
 import { DEFAULT_THRESHOLDS } from '$lib/server/indicators/math';
 import { can } from '$lib/server/orgs/permissions';
@@ -8,8 +8,8 @@ import * as programmes from '$lib/server/programmes/service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
-	const { user, org, role } = await requireOrg(event, 'programmes.view');
-	const list = await programmes.listProgrammes(event.locals.db, org.id, { userId: user.id, role });
+	const { user, org, role } = await orgViewer(event, 'programmes.view');
+	const list = await programmes.listProgrammes(event.locals.db, org.id, { user, role });
 	return {
 		programmes: list,
 		canCreate: can(role, 'programmes.edit'),
@@ -20,7 +20,7 @@ export const load = (async (event) => {
 
 export const actions = {
 	create: async (event) => {
-		const { org, user } = await requireOrg(event, 'programmes.edit');
+		const { org, user } = await orgViewer(event, 'programmes.edit');
 		const form = await event.request.formData();
 		const parsed = parseForm(form, createProgrammeSchema, event.locals.t);
 		if (!parsed.ok) return invalid(parsed.errors, { action: 'create', values: parsed.values });

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import * as schemas from '$lib/schemas/sms';
-import { requireOrg } from '$lib/server/auth/guards';
+import { orgViewer } from '$lib/server/auth/viewer';
 import { config } from '$lib/server/config';
 import { invalid, parseForm } from '$lib/server/forms';
 import * as channels from '$lib/server/sms/channels';
@@ -19,7 +19,7 @@ const ERROR_FIELD: Record<channels.ChannelError, string> = {
 };
 
 export const load = (async (event) => {
-	const { org } = await requireOrg(event, 'sms.manage');
+	const { org } = await orgViewer(event, 'sms.manage');
 	const db = event.locals.db;
 	const [list, all] = await Promise.all([
 		channels.listChannels(db, org.id),
@@ -45,7 +45,7 @@ export const load = (async (event) => {
 
 export const actions = {
 	create: async (event) => {
-		const { org, user } = await requireOrg(event, 'sms.manage');
+		const { org, user } = await orgViewer(event, 'sms.manage');
 		const { t, db } = event.locals;
 		const parsed = parseForm(await event.request.formData(), schemas.createChannelSchema, t);
 		if (!parsed.ok) return invalid(parsed.errors, { action: 'create', values: parsed.values });
@@ -59,7 +59,7 @@ export const actions = {
 		return { action: 'create', saved: result.id };
 	},
 	update: async (event) => {
-		const { org, user } = await requireOrg(event, 'sms.manage');
+		const { org, user } = await orgViewer(event, 'sms.manage');
 		const { t, db } = event.locals;
 		const parsed = parseForm(await event.request.formData(), schemas.updateChannelSchema, t);
 		const channel = parsed.values.channel;
@@ -81,7 +81,7 @@ export const actions = {
 		return { action: `update:${id}`, saved: id };
 	},
 	delete: async (event) => {
-		const { org, user } = await requireOrg(event, 'sms.manage');
+		const { org, user } = await orgViewer(event, 'sms.manage');
 		const { t, db } = event.locals;
 		const parsed = parseForm(await event.request.formData(), schemas.deleteChannelSchema, t);
 		if (!parsed.ok) return invalid({ form: t('validation.invalid') }, { action: 'delete' });

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { MAX_XLSFORM_BYTES, newSurveySchema } from '$lib/schemas/surveys';
-import { requireOrg } from '$lib/server/auth/guards';
+import { orgViewer } from '$lib/server/auth/viewer';
 import { importIssueText } from '$lib/i18n/issue-text';
 import { invalid, parseForm } from '$lib/server/forms';
 import { can } from '$lib/server/orgs/permissions';
@@ -9,7 +9,7 @@ import { readXlsForm } from '$lib/server/surveys/xlsform';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
-	const { org, role } = await requireOrg(event, 'surveys.view');
+	const { org, role } = await orgViewer(event, 'surveys.view');
 	return {
 		surveys: await surveys.listSurveys(event.locals.db, org.id),
 		canEdit: can(role, 'surveys.edit')
@@ -18,14 +18,14 @@ export const load = (async (event) => {
 
 export const actions = {
 	create: async (event) => {
-		const { org, user } = await requireOrg(event, 'surveys.edit');
+		const { org, user } = await orgViewer(event, 'surveys.edit');
 		const parsed = parseForm(await event.request.formData(), newSurveySchema, event.locals.t);
 		if (!parsed.ok) return invalid(parsed.errors, { action: 'create', values: parsed.values });
 		const survey = await surveys.createSurvey(event.locals.db, user, org.id, parsed.data);
 		redirect(303, `/o/${org.slug}/surveys/${survey.id}`);
 	},
 	import: async (event) => {
-		const { org, user } = await requireOrg(event, 'surveys.edit');
+		const { org, user } = await orgViewer(event, 'surveys.edit');
 		const { t } = event.locals;
 		const form = await event.request.formData();
 		const file = form.get('file');

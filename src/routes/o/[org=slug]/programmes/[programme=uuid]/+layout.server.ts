@@ -1,17 +1,11 @@
-import { error } from '@sveltejs/kit';
-import { requireOrg } from '$lib/server/auth/guards';
+import { programmeScope } from '$lib/server/auth/viewer';
 import { can } from '$lib/server/orgs/permissions';
-import { findProgramme } from '$lib/server/programmes/service';
 import type { LayoutServerLoad } from './$types';
 
 /** Every programme page: 404 for a programme of another organisation or one a donor is not attached to. */
 export const load = (async (event) => {
-	const { user, org, role } = await requireOrg(event, 'programmes.view');
-	const programme = await findProgramme(event.locals.db, org.id, event.params.programme, {
-		userId: user.id,
-		role
-	});
-	if (!programme) error(404, { message: event.locals.t('errors.notFound') });
+	const { viewer, programme } = await programmeScope(event, 'programmes.view');
+	const { role } = viewer;
 	return {
 		programme: {
 			id: programme.id,
@@ -30,7 +24,7 @@ export const load = (async (event) => {
 			export: can(role, 'results.export'),
 			evaluations: can(role, 'evaluations.view'),
 			reports: can(role, 'reports.read'),
-			donor: role === 'donor'
+			donor: viewer.audience === 'donor'
 		}
 	};
 }) satisfies LayoutServerLoad;

@@ -1,5 +1,5 @@
 import { inviteSchema, MAX_INVITE_FILE_BYTES } from '$lib/schemas/sms-invite';
-import { requireOrg } from '$lib/server/auth/guards';
+import { orgViewer } from '$lib/server/auth/viewer';
 import { invalid, parseForm } from '$lib/server/forms';
 import * as channels from '$lib/server/sms/channels';
 import * as outbox from '$lib/server/sms/outbox';
@@ -9,7 +9,7 @@ import { invitationText, SMS_LANGUAGES } from '$lib/sms/words';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
-	const { org } = await requireOrg(event, 'sms.invite');
+	const { org } = await orgViewer(event, 'sms.invite');
 	const db = event.locals.db;
 	const [list, status] = await Promise.all([
 		channels.listChannels(db, org.id),
@@ -42,7 +42,7 @@ export const load = (async (event) => {
 
 export const actions = {
 	queue: async (event) => {
-		const { org, user } = await requireOrg(event, 'sms.invite');
+		const { org, user } = await orgViewer(event, 'sms.invite');
 		const { db, t } = event.locals;
 		const form = await event.request.formData();
 		const parsed = parseForm(form, inviteSchema, t);

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { requireOrg } from '$lib/server/auth/guards';
+import { orgViewer } from '$lib/server/auth/viewer';
 import { invalid } from '$lib/server/forms';
 import { can } from '$lib/server/orgs/permissions';
 import * as surveys from '$lib/server/surveys/service';
@@ -7,7 +7,7 @@ import { translationGaps, validateInstrument } from '$lib/survey/validate';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
-	const { org, role } = await requireOrg(event, 'surveys.view');
+	const { org, role } = await orgViewer(event, 'surveys.view');
 	const handle = event.locals.db;
 	const survey = await surveys.findSurvey(handle, org.id, event.params.survey);
 	if (!survey) error(404, { message: event.locals.t('errors.notFound') });
@@ -25,7 +25,7 @@ export const load = (async (event) => {
 
 export const actions = {
 	publish: async (event) => {
-		const { org, user } = await requireOrg(event, 'surveys.edit');
+		const { org, user } = await orgViewer(event, 'surveys.edit');
 		const { t } = event.locals;
 		const result = await surveys.publishSurvey(event.locals.db, user, org.id, event.params.survey);
 		if (!result.ok) {

@@ -1,44 +1,35 @@
 import { error } from '@sveltejs/kit';
+import { direction } from '$lib/i18n/languages';
 import { indicatorExportQuerySchema } from '$lib/schemas/programmes';
 import { record } from '$lib/server/audit/service';
-import { requireOrg } from '$lib/server/auth/guards';
+import { programmeScope } from '$lib/server/auth/viewer';
 import { indicatorCsv, indicatorExport } from '$lib/server/exports/indicators';
 import { CSV_TYPE, downloadHeaders, XLSX_TYPE } from '$lib/server/exports/stream';
 import { xlsxStream } from '$lib/server/exports/xlsx';
-import { direction } from '$lib/i18n/languages';
-import { findProgramme } from '$lib/server/programmes/service';
 import type { RequestHandler } from './$types';
 
 /**
- * The indicator table as CSV or .xlsx. Donors get the table computed for donors (suppressed in
- * the results module, so no count under k is ever in their file); the team gets every figure
- * with the ones donors do not see flagged.
+ * The indicator table as CSV or .xlsx. A donor's is the release (protected and audited with
+ * everything else a donor can read); the team's has every figure, the ones donors do not see
+ * flagged with why.
  */
 export const GET = (async (event) => {
-	const { user, org, role } = await requireOrg(event, 'results.export');
+	const { viewer, programme } = await programmeScope(event, 'results.export');
 	const { db, t } = event.locals;
 	const query = indicatorExportQuerySchema.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!query.success) error(400, { message: t('validation.invalid') });
-	const programme = await findProgramme(db, org.id, event.params.programme, {
-		userId: user.id,
-		role
-	});
-	if (!programme) error(404, { message: t('errors.notFound') });
-	const audience = role === 'donor' ? 'donor' : 'team';
 	const lang = query.data.lang ?? event.locals.lang;
 	const { format } = query.data;
-	const table = await indicatorExport(db, org.id, programme, {
-		audience,
-		k: org.minCellSize,
+	const table = await indicatorExport(db, viewer, programme, {
 		lang,
 		today: new Date().toISOString().slice(0, 10)
 	});
 	await record(db, {
-		orgId: org.id,
+		orgId: viewer.org.id,
 		action: 'export.indicators',
-		actor: user,
+		actor: viewer.user,
 		target: programme.name,
-		details: { format, audience, languages: lang, count: table.rows.length }
+		details: { format, audience: viewer.audience, languages: lang, count: table.rows.length }
 	});
 	const file = `${programme.name}-indicators-${lang}.${format}`;
 	if (format === 'csv') {

@@ -1,7 +1,7 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { logframeTree, treeOrder } from '$lib/programmes/checks';
 import { addFromLibrarySchema, libraryFilterSchema } from '$lib/schemas/logframe';
-import { requireOrg } from '$lib/server/auth/guards';
+import { programmeScope } from '$lib/server/auth/viewer';
 import { parseForm } from '$lib/server/forms';
 import {
 	findLibraryIndicator,
@@ -16,12 +16,9 @@ import type { Actions, PageServerLoad } from './$types';
 type Event = RequestEvent<{ org: string; programme: string }>;
 
 async function open(event: Event) {
-	const { user, org, role } = await requireOrg(event, 'programmes.edit');
+	const { viewer, programme } = await programmeScope(event, 'programmes.edit');
 	const { db, t, lang } = event.locals;
-	const viewer = { userId: user.id, role };
-	const programme = await programmes.findProgramme(db, org.id, event.params.programme, viewer);
-	if (!programme) error(404, { message: t('errors.notFound') });
-	return { user, org, programme, db, t, lang };
+	return { user: viewer.user, org: viewer.org, programme, db, t, lang };
 }
 
 export const load = (async (event) => {

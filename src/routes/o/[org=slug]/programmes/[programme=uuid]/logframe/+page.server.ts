@@ -1,8 +1,8 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { treeView } from '$lib/components/logframe/tree';
 import { designChecks, logframeTree } from '$lib/programmes/checks';
 import * as schemas from '$lib/schemas/logframe';
-import { requireOrg } from '$lib/server/auth/guards';
+import { programmeScope } from '$lib/server/auth/viewer';
 import { invalid, parseForm } from '$lib/server/forms';
 import { can, type Permission } from '$lib/server/orgs/permissions';
 import * as programmes from '$lib/server/programmes/service';
@@ -11,14 +11,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ org: string; programme: string }>;
 
-/** The guard of every door here, then the programme of this organisation (404 otherwise). */
+/** The guard of every door here: the permission, then the programme (programmeScope). */
 async function open(event: Event, permission: Permission) {
-	const { user, org, role } = await requireOrg(event, permission);
+	const { viewer, programme } = await programmeScope(event, permission);
 	const { db, t } = event.locals;
-	const viewer = { userId: user.id, role };
-	const programme = await programmes.findProgramme(db, org.id, event.params.programme, viewer);
-	if (!programme) error(404, { message: t('errors.notFound') });
-	return { user, org, role, programme, db, t };
+	return { ...viewer, programme, db, t };
 }
 
 export const load = (async (event) => {

@@ -1,10 +1,10 @@
-import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import {
 	deleteProgrammeSchema,
 	programmeDetailsSchema,
 	programmeDonorsSchema
 } from '$lib/schemas/programmes';
-import { requireOrg } from '$lib/server/auth/guards';
+import { programmeScope } from '$lib/server/auth/viewer';
 import { invalid, parseForm } from '$lib/server/forms';
 import * as programmes from '$lib/server/programmes/service';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,15 +13,8 @@ import type { Actions, PageServerLoad } from './$types';
 async function guard(
 	event: Pick<RequestEvent, 'locals' | 'url' | 'params'> & { params: { programme: string } }
 ) {
-	const context = await requireOrg(event, 'programmes.edit');
-	const programme = await programmes.findProgramme(
-		event.locals.db,
-		context.org.id,
-		event.params.programme,
-		{ userId: context.user.id, role: context.role }
-	);
-	if (!programme) error(404, { message: event.locals.t('errors.notFound') });
-	return { ...context, programme };
+	const { viewer, programme } = await programmeScope(event, 'programmes.edit');
+	return { ...viewer, programme };
 }
 
 export const load = (async (event) => {

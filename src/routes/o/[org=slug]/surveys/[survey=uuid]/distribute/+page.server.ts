@@ -1,6 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import * as schemas from '$lib/schemas/distribution';
-import { requireOrg } from '$lib/server/auth/guards';
+import { orgViewer } from '$lib/server/auth/viewer';
 import { config } from '$lib/server/config';
 import { invalid, parseForm } from '$lib/server/forms';
 import { can } from '$lib/server/orgs/permissions';
@@ -14,7 +14,7 @@ type Event = RequestEvent<{ org: string; survey: string }>;
 
 /** The guard of every door here, then the survey of this organisation (404 otherwise). */
 async function open(event: Event, permission: 'surveys.view' | 'surveys.distribute') {
-	const context = await requireOrg(event, permission);
+	const context = await orgViewer(event, permission);
 	const survey = await surveys.findSurvey(event.locals.db, context.org.id, event.params.survey);
 	if (!survey) error(404, { message: event.locals.t('errors.notFound') });
 	return { ...context, survey, db: event.locals.db, t: event.locals.t };

@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { draftSaveSchema } from '$lib/schemas/surveys';
-import { requireOrg } from '$lib/server/auth/guards';
+import { orgViewer } from '$lib/server/auth/viewer';
 import * as surveys from '$lib/server/surveys/service';
 import type { RequestHandler } from './$types';
 
@@ -8,7 +8,7 @@ const MAX_BODY = 2 * 1024 * 1024;
 
 /** Builder autosave: JSON in, the new revision and the instrument's issues out. */
 export const PUT = (async (event) => {
-	const { org } = await requireOrg(event, 'surveys.edit');
+	const { org } = await orgViewer(event, 'surveys.edit');
 	const { t } = event.locals;
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	if (length > MAX_BODY) error(413, { message: t('surveys.save.tooLarge') });

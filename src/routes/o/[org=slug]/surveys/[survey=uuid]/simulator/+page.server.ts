@@ -1,6 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { EXPIRY_DAYS, simulatorSendSchema, type SimulatorMessage } from '$lib/schemas/sms';
-import { requireOrg } from '$lib/server/auth/guards';
+import { orgViewer } from '$lib/server/auth/viewer';
 import { parseForm, type FieldErrors } from '$lib/server/forms';
 import { openSurvey } from '$lib/server/respond/service';
 import { keywordForSurvey } from '$lib/server/sms/channels';
@@ -21,7 +21,7 @@ const EXAMPLE_KEYWORD = 'HELLO';
 
 /** The guard, then the survey's newest published version still open to answers. */
 async function open(event: Event) {
-	const { org } = await requireOrg(event, 'sms.simulate');
+	const { org } = await orgViewer(event, 'sms.simulate');
 	const db = event.locals.db;
 	const survey = await surveys.findSurvey(db, org.id, event.params.survey);
 	if (!survey) error(404, { message: event.locals.t('errors.notFound') });

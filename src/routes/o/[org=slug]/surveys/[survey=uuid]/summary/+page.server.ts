@@ -1,6 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { sendSummariesSchema, summariesSchema } from '$lib/schemas/summaries';
-import { requireOrg } from '$lib/server/auth/guards';
+import { orgViewer } from '$lib/server/auth/viewer';
 import { invalid, parseForm } from '$lib/server/forms';
 import { can } from '$lib/server/orgs/permissions';
 import * as followUps from '$lib/server/sms/followups';
@@ -13,7 +13,7 @@ type Event = RequestEvent<{ org: string; survey: string }>;
 
 /** The guard of both doors: who may distribute this survey, then the survey of this organisation. */
 async function open(event: Event, permission: 'surveys.distribute' | 'sms.invite') {
-	const context = await requireOrg(event, permission);
+	const context = await orgViewer(event, permission);
 	const survey = await surveys.findSurvey(event.locals.db, context.org.id, event.params.survey);
 	if (!survey) error(404, { message: event.locals.t('errors.notFound') });
 	const languages = await surveyLanguages(event.locals.db, context.org.id, survey);

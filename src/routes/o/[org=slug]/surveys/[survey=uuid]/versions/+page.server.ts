@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { archiveSchema } from '$lib/schemas/surveys';
-import { requireOrg } from '$lib/server/auth/guards';
+import { orgViewer } from '$lib/server/auth/viewer';
 import { invalid, parseForm } from '$lib/server/forms';
 import { can } from '$lib/server/orgs/permissions';
 import * as surveys from '$lib/server/surveys/service';
@@ -9,7 +9,7 @@ import { allQuestions } from '$lib/survey/model';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
-	const { org, role } = await requireOrg(event, 'surveys.view');
+	const { org, role } = await orgViewer(event, 'surveys.view');
 	const handle = event.locals.db;
 	const survey = await surveys.findSurvey(handle, org.id, event.params.survey);
 	if (!survey) error(404, { message: event.locals.t('errors.notFound') });
@@ -30,7 +30,7 @@ export const load = (async (event) => {
 
 export const actions = {
 	archive: async (event) => {
-		const { org, user } = await requireOrg(event, 'surveys.edit');
+		const { org, user } = await orgViewer(event, 'surveys.edit');
 		const { t } = event.locals;
 		const parsed = parseForm(await event.request.formData(), archiveSchema, t);
 		if (!parsed.ok) return invalid(parsed.errors, { action: 'archive' });

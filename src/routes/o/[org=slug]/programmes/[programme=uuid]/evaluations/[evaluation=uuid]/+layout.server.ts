@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireOrg } from '$lib/server/auth/guards';
+import { orgViewer } from '$lib/server/auth/viewer';
 import { findEvaluation } from '$lib/server/evaluations/service';
 import { can } from '$lib/server/orgs/permissions';
 import type { LayoutServerLoad } from './$types';
@@ -9,7 +9,7 @@ import type { LayoutServerLoad } from './$types';
  * /reports), 404 for an evaluation of another programme or organisation.
  */
 export const load = (async (event) => {
-	const { org, role } = await requireOrg(event, 'evaluations.view');
+	const { org, role } = await orgViewer(event, 'evaluations.view');
 	// Scoped by organisation and programme: the programme's own layout has already answered 404
 	// for a programme of another organisation.
 	const evaluation = await findEvaluation(

@@ -3,7 +3,7 @@ import { coverage } from '$lib/evaluations/coverage';
 import { DAC_CRITERIA } from '$lib/evaluations/model';
 import { logframeTree, treeOrder } from '$lib/programmes/checks';
 import * as schemas from '$lib/schemas/evaluations';
-import { openEvaluation } from '$lib/server/evaluations/guard';
+import { evaluationScope } from '$lib/server/auth/viewer';
 import { listFindings } from '$lib/server/evaluations/findings';
 import * as questions from '$lib/server/evaluations/questions';
 import * as evaluations from '$lib/server/evaluations/service';
@@ -15,7 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The overview: details, evaluation questions and what they and the findings cover. */
 export const load = (async (event) => {
-	const { org, role, programme, evaluation, db } = await openEvaluation(event, 'evaluations.view');
+	const { org, role, programme, evaluation, db } = await evaluationScope(event, 'evaluations.view');
 	const canEdit = can(role, 'evaluations.edit');
 	const [logframe, list, findings, surveys] = await Promise.all([
 		loadLogframe(db, org.id, programme.id),
@@ -50,7 +50,7 @@ export const load = (async (event) => {
 
 export const actions = {
 	details: async (event) => {
-		const { user, org, programme, evaluation, db, t } = await openEvaluation(
+		const { user, org, programme, evaluation, db, t } = await evaluationScope(
 			event,
 			'evaluations.edit'
 		);
@@ -60,7 +60,7 @@ export const actions = {
 		return { action: 'details', done: 'saved' as const };
 	},
 	addQuestion: async (event) => {
-		const { user, org, evaluation, db, t } = await openEvaluation(event, 'evaluations.edit');
+		const { user, org, evaluation, db, t } = await evaluationScope(event, 'evaluations.edit');
 		const parsed = parseForm(await event.request.formData(), schemas.addQuestionSchema, t);
 		if (!parsed.ok) return invalid(parsed.errors, { action: 'addQuestion', values: parsed.values });
 		const result = await questions.addQuestion(db, user, org.id, evaluation.id, parsed.data);
@@ -72,7 +72,7 @@ export const actions = {
 		return { action: 'addQuestion', question: result.id, done: 'added' as const };
 	},
 	updateQuestion: async (event) => {
-		const { user, org, evaluation, db, t } = await openEvaluation(event, 'evaluations.edit');
+		const { user, org, evaluation, db, t } = await evaluationScope(event, 'evaluations.edit');
 		const parsed = parseForm(await event.request.formData(), schemas.updateQuestionSchema, t);
 		const options = { action: 'updateQuestion', values: parsed.values };
 		if (!parsed.ok) return invalid(parsed.errors, options);
@@ -82,7 +82,7 @@ export const actions = {
 		return { action: 'updateQuestion', question, done: 'updated' as const };
 	},
 	moveQuestion: async (event) => {
-		const { user, org, evaluation, db, t } = await openEvaluation(event, 'evaluations.edit');
+		const { user, org, evaluation, db, t } = await evaluationScope(event, 'evaluations.edit');
 		const parsed = parseForm(await event.request.formData(), schemas.moveQuestionSchema, t);
 		if (!parsed.ok) return invalid(parsed.errors, { action: 'moveQuestion' });
 		const { question, direction } = parsed.data;
@@ -91,7 +91,7 @@ export const actions = {
 		return { action: 'moveQuestion', question, done: direction === 'up' ? 'movedUp' : 'movedDown' };
 	},
 	deleteQuestion: async (event) => {
-		const { user, org, evaluation, db, t } = await openEvaluation(event, 'evaluations.edit');
+		const { user, org, evaluation, db, t } = await evaluationScope(event, 'evaluations.edit');
 		const parsed = parseForm(await event.request.formData(), schemas.deleteQuestionSchema, t);
 		if (!parsed.ok) return invalid(parsed.errors, { action: 'deleteQuestion' });
 		if (!(await questions.deleteQuestion(db, user, org.id, evaluation.id, parsed.data.question)))
@@ -99,7 +99,7 @@ export const actions = {
 		return { action: 'deleteQuestion', done: 'deleted' as const };
 	},
 	delete: async (event) => {
-		const { user, org, programme, evaluation, db, t } = await openEvaluation(
+		const { user, org, programme, evaluation, db, t } = await evaluationScope(
 			event,
 			'evaluations.edit'
 		);

@@ -3,7 +3,7 @@ import { draftFromDefinition, draftFromFields } from '$lib/components/logframe/b
 import { periodsOf } from '$lib/programmes/periods';
 import type { IndicatorDefinition } from '$lib/programmes/model';
 import * as schemas from '$lib/schemas/logframe';
-import { requireOrg } from '$lib/server/auth/guards';
+import { programmeScope } from '$lib/server/auth/viewer';
 import { invalid, parseForm } from '$lib/server/forms';
 import { programmeResults } from '$lib/server/indicators/results';
 import { can, type Permission } from '$lib/server/orgs/permissions';
@@ -17,11 +17,9 @@ type Event = RequestEvent<{ org: string; programme: string; indicator: string }>
 
 /** Every door: the guard, the programme (404 for a donor not attached), then the indicator. */
 async function open(event: Event, permission: Permission) {
-	const { user, org, role } = await requireOrg(event, permission);
+	const { viewer, programme } = await programmeScope(event, permission);
+	const { user, org, role } = viewer;
 	const { db, t, lang } = event.locals;
-	const viewer = { userId: user.id, role };
-	const programme = await programmes.findProgramme(db, org.id, event.params.programme, viewer);
-	if (!programme) error(404, { message: t('errors.notFound') });
 	const indicator = await programmes.findIndicator(
 		db,
 		org.id,
@@ -29,7 +27,7 @@ async function open(event: Event, permission: Permission) {
 		event.params.indicator
 	);
 	if (!indicator) error(404, { message: t('errors.notFound') });
-	return { user, org, role, programme, indicator, db, t, lang };
+	return { viewer, user, org, role, programme, indicator, db, t, lang };
 }
 
 /** The stored definition as updateIndicator takes it, for changing a part of it. */
@@ -39,12 +37,12 @@ function inputOf(i: IndicatorDefinition): programmes.IndicatorInput {
 }
 
 export const load = (async (event) => {
-	const { org, role, programme, indicator, db, lang } = await open(event, 'logframe.view');
+	const { viewer, org, role, programme, indicator, db, lang } = await open(event, 'logframe.view');
 	const today = new Date().toISOString().slice(0, 10);
 	const [logframe, candidates, results, manual] = await Promise.all([
 		programmes.loadLogframe(db, org.id, programme.id),
 		bindingCandidates(db, org.id, lang),
-		programmeResults(db, org.id, programme, { audience: 'team', k: org.minCellSize, today, lang }),
+		programmeResults(db, viewer, programme, { today, lang }),
 		indicator.source === 'manual' ? programmes.manualValuesOf(db, org.id, programme.id) : []
 	]);
 	const params = event.url.searchParams;

@@ -1,7 +1,6 @@
-import { error } from '@sveltejs/kit';
 import { LEVELS, type LevelLabels } from '$lib/programmes/model';
 import { record } from '$lib/server/audit/service';
-import { requireOrg } from '$lib/server/auth/guards';
+import { programmeScope } from '$lib/server/auth/viewer';
 import * as programmes from '$lib/server/programmes/service';
 import { logframeToXlsx } from '$lib/server/programmes/xlsx';
 import { listSurveys } from '$lib/server/surveys/service';
@@ -20,13 +19,9 @@ function fileName(programmeName: string): string {
 
 /** The programme's logframe as .xlsx, with the level labels in the reader's language. */
 export const GET = (async (event) => {
-	const { user, org, role } = await requireOrg(event, 'logframe.view');
+	const { viewer, programme } = await programmeScope(event, 'logframe.view');
+	const { user, org } = viewer;
 	const { db, t } = event.locals;
-	const programme = await programmes.findProgramme(db, org.id, event.params.programme, {
-		userId: user.id,
-		role
-	});
-	if (!programme) error(404, { message: t('errors.notFound') });
 	const [logframe, surveys] = await Promise.all([
 		programmes.loadLogframe(db, org.id, programme.id),
 		listSurveys(db, org.id)

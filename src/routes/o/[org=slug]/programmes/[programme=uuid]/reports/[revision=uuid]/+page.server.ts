@@ -1,8 +1,6 @@
-import { error } from '@sveltejs/kit';
 import { isUiLanguage } from '$lib/i18n/languages';
-import { requireOrg } from '$lib/server/auth/guards';
-import { findProgramme } from '$lib/server/programmes/service';
-import { findRevision, listPublished } from '$lib/server/reports/published';
+import { revisionScope } from '$lib/server/auth/viewer';
+import { listPublished } from '$lib/server/reports/published';
 import { reportMessages } from '$lib/server/reports/messages';
 import { recordView } from '$lib/server/reports/service';
 import type { PageServerLoad } from './$types';
@@ -12,16 +10,10 @@ import type { PageServerLoad } from './$types';
  * at publication, already suppressed). A donor's visit is written to the audit log.
  */
 export const load = (async (event) => {
-	const { user, org, role } = await requireOrg(event, 'reports.read');
-	const { db, t } = event.locals;
-	const programme = await findProgramme(db, org.id, event.params.programme, {
-		userId: user.id,
-		role
-	});
-	if (!programme) error(404, { message: t('errors.notFound') });
-	const revision = await findRevision(db, org.id, programme.id, event.params.revision);
-	if (!revision) error(404, { message: t('errors.notFound') });
-	if (role === 'donor') await recordView(db, user, org.id, revision);
+	const { viewer, programme, revision } = await revisionScope(event, 'reports.read');
+	const { db } = event.locals;
+	const org = viewer.org;
+	if (viewer.audience === 'donor') await recordView(db, viewer.user, org.id, revision);
 	const newest =
 		revision.number < revision.latest
 			? (await listPublished(db, org.id, programme.id))

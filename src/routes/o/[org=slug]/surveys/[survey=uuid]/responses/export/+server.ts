@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { responsesExportQuerySchema } from '$lib/schemas/programmes';
 import { record } from '$lib/server/audit/service';
-import { requireOrg } from '$lib/server/auth/guards';
+import { orgViewer } from '$lib/server/auth/viewer';
 import { csvChunks, prepareResponsesExport } from '$lib/server/exports/responses';
 import { CSV_TYPE, downloadHeaders, textStream, XLSX_TYPE } from '$lib/server/exports/stream';
 import { xlsxStream } from '$lib/server/exports/xlsx';
@@ -14,7 +14,7 @@ import type { RequestHandler } from './$types';
  * the database: staff who may read raw responses only, never donors.
  */
 export const GET = (async (event) => {
-	const { user, org } = await requireOrg(event, 'responses.view');
+	const { user, org } = await orgViewer(event, 'responses.view');
 	const { db, t } = event.locals;
 	const query = responsesExportQuerySchema.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!query.success) error(400, { message: t('validation.invalid') });

@@ -7,7 +7,7 @@ import {
 	renameThemeSchema,
 	themeIdSchema
 } from '$lib/schemas/coding';
-import { requireOrg } from '$lib/server/auth/guards';
+import { evaluationScope } from '$lib/server/auth/viewer';
 import * as coding from '$lib/server/evaluations/coding';
 import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -18,18 +18,17 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
  * on every load and action (donors get 403; the layout has already 404'd other evaluations).
  */
 export const load = (async (event) => {
-	const { org } = await requireOrg(event, 'feedback.code');
+	const { viewer, evaluation } = await evaluationScope(event, 'feedback.code');
 	const q = event.url.searchParams;
-	const page = await coding.codingPage(event.locals.db, org.id, event.params.evaluation, {
+	const page = await coding.codingPage(event.locals.db, viewer, evaluation.id, {
 		question: q.get('question'),
 		answer: q.get('answer'),
 		dimension: q.get('dimension') || null,
 		page: Number(q.get('page') ?? 1),
-		lang: event.locals.lang,
-		k: org.minCellSize
+		lang: event.locals.lang
 	});
 	if (!page) error(404, { message: event.locals.t('errors.notFound') });
-	return { ...page, k: org.minCellSize, saved: q.get('saved') === '1' };
+	return { ...page, k: viewer.k, saved: q.get('saved') === '1' };
 }) satisfies PageServerLoad;
 
 /** Back to the page, keeping the question and breakdown the person was looking at. */
@@ -56,13 +55,13 @@ function codebookAction<S extends Parameters<typeof parseForm>[1]>(
 	schema: S,
 	run: (
 		event: RequestEvent,
-		ctx: Awaited<ReturnType<typeof requireOrg>>,
+		ctx: Awaited<ReturnType<typeof evaluationScope>>,
 		data: ReturnType<S['parse']>
 	) => Promise<coding.ThemeResult>,
 	field = 'name'
 ) {
 	return async (event: RequestEvent) => {
-		const ctx = await requireOrg(event, 'feedback.code');
+		const ctx = await evaluationScope(event, 'feedback.code');
 		const form = await event.request.formData();
 		const parsed = parseForm(form, schema, event.locals.t);
 		if (!parsed.ok) return invalid(parsed.errors, { action, values: parsed.values });
@@ -82,7 +81,7 @@ function codebookAction<S extends Parameters<typeof parseForm>[1]>(
 
 export const actions = {
 	code: async (event) => {
-		const { org, user } = await requireOrg(event, 'feedback.code');
+		const { org, user } = await evaluationScope(event, 'feedback.code');
 		const form = await event.request.formData();
 		const parsed = parseForm(form, codeAnswerSchema, event.locals.t);
 		if (!parsed.ok) return invalid(parsed.errors, { action: 'code', values: parsed.values });

@@ -4,7 +4,7 @@ import { evidenceView, type CurrentFigure } from '$lib/components/evaluations/ev
 import { periodsOf } from '$lib/programmes/periods';
 import * as schemas from '$lib/schemas/evaluations';
 import * as findings from '$lib/server/evaluations/findings';
-import { openEvaluation } from '$lib/server/evaluations/guard';
+import { evaluationScope } from '$lib/server/auth/viewer';
 import { listQuestions } from '$lib/server/evaluations/questions';
 import { themeFigures } from '$lib/server/evaluations/theme-counts';
 import { invalid, parseForm } from '$lib/server/forms';
@@ -14,21 +14,23 @@ import { can } from '$lib/server/orgs/permissions';
 import type { Actions, PageServerLoad } from './$types';
 
 const current = (f: FigureView | undefined): CurrentFigure | null =>
-	f && f.shown ? { value: f.value, n: f.n, flagged: 'flagged' in f && f.flagged } : null;
+	f && f.shown
+		? { value: f.value, n: f.n, reason: 'reason' in f ? (f.reason ?? null) : null }
+		: null;
 
 /**
- * Findings with their evidence as it reads today for the team: one programmeResults call (team
- * audience) and one themeFigures call per page load, whatever the number of findings.
+ * Findings with their evidence as it reads today for the team: one programmeResults call (the
+ * team's live figures) and one themeFigures call per page load, whatever the number of findings.
  */
 export const load = (async (event) => {
-	const { org, role, programme, evaluation, db, t } = await openEvaluation(
+	const { viewer, org, role, programme, evaluation, db, t } = await evaluationScope(
 		event,
 		'evaluations.view'
 	);
 	const lang = event.locals.lang;
 	const today = new Date().toISOString().slice(0, 10);
 	const [results, list, questions, themes, dimensions, counts] = await Promise.all([
-		programmeResults(db, org.id, programme, { audience: 'team', k: org.minCellSize, today, lang }),
+		programmeResults(db, viewer, programme, { today, lang }),
 		findings.listFindings(db, org.id, evaluation.id),
 		listQuestions(db, org.id, evaluation.id),
 		findings.themesOf(db, org.id, evaluation.id),
@@ -85,7 +87,7 @@ export const load = (async (event) => {
 		periods,
 		themes: themes.map((th) => ({ id: th.id, name: th.name })),
 		themeDimensions: dimensions,
-		k: org.minCellSize,
+		k: viewer.k,
 		canEdit: can(role, 'evaluations.edit')
 	};
 }) satisfies PageServerLoad;
@@ -93,7 +95,7 @@ export const load = (async (event) => {
 type Event = RequestEvent<{ org: string; programme: string; evaluation: string }>;
 
 async function edit(event: Event) {
-	const context = await openEvaluation(event, 'evaluations.edit');
+	const context = await evaluationScope(event, 'evaluations.edit');
 	return { ...context, form: await event.request.formData() };
 }
 

@@ -2,7 +2,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { isOverdue, responseSummary } from '$lib/evaluations/responses';
 import * as schemas from '$lib/schemas/evaluations';
 import { listFindings } from '$lib/server/evaluations/findings';
-import { openEvaluation } from '$lib/server/evaluations/guard';
+import { evaluationScope } from '$lib/server/auth/viewer';
 import * as recommendations from '$lib/server/evaluations/recommendations';
 import { invalid, parseForm } from '$lib/server/forms';
 import { can } from '$lib/server/orgs/permissions';
@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Recommendations, their management responses and where the agreed actions stand. */
 export const load = (async (event) => {
-	const { org, role, evaluation, db } = await openEvaluation(event, 'evaluations.view');
+	const { org, role, evaluation, db } = await evaluationScope(event, 'evaluations.view');
 	const today = new Date().toISOString().slice(0, 10);
 	const [list, findings] = await Promise.all([
 		recommendations.listRecommendations(db, org.id, evaluation.id),
@@ -42,7 +42,7 @@ export const load = (async (event) => {
 type Event = RequestEvent<{ org: string; programme: string; evaluation: string }>;
 
 async function edit(event: Event) {
-	const context = await openEvaluation(event, 'evaluations.edit');
+	const context = await evaluationScope(event, 'evaluations.edit');
 	return { ...context, form: await event.request.formData() };
 }
 

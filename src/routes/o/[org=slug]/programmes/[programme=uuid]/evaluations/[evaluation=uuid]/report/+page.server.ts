@@ -1,33 +1,22 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { reportTextSchema } from '$lib/schemas/reports';
-import { requireOrg } from '$lib/server/auth/guards';
-import { findEvaluation } from '$lib/server/evaluations/service';
+import { evaluationScope } from '$lib/server/auth/viewer';
 import { invalid, parseForm } from '$lib/server/forms';
-import { can, type Permission } from '$lib/server/orgs/permissions';
+import { can } from '$lib/server/orgs/permissions';
 import * as reports from '$lib/server/reports/service';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = Pick<RequestEvent, 'locals' | 'url' | 'params'> & {
-	params: { programme: string; evaluation: string };
+	params: { org: string; programme: string; evaluation: string };
 };
 
-/** The permission, then the evaluation of this programme and organisation (404 otherwise). */
-async function guard(event: Event, permission: Permission) {
-	const context = await requireOrg(event, permission);
-	const evaluation = await findEvaluation(
-		event.locals.db,
-		context.org.id,
-		event.params.programme,
-		event.params.evaluation
-	);
-	if (!evaluation) error(404, { message: event.locals.t('errors.notFound') });
-	return { ...context, evaluation };
-}
+/** Every door: the permission, then the evaluation of this programme and organisation. */
+const guard = evaluationScope;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 export const load = (async (event) => {
-	const { org, role, evaluation } = await guard(event, 'evaluations.view');
+	const { viewer, org, role, evaluation } = await guard(event, 'evaluations.view');
 	const { db } = event.locals;
 	const state = (await reports.reportOf(db, org.id, evaluation.id))!;
 	const preview = await reports.previewOf(db, org.id, evaluation.id, evaluation.programmeId);
@@ -47,7 +36,7 @@ export const load = (async (event) => {
 		latest: state.latest,
 		problems: state.problems,
 		preview,
-		k: org.minCellSize,
+		k: viewer.k,
 		can: { edit: can(role, 'evaluations.edit'), publish: can(role, 'reports.publish') }
 	};
 }) satisfies PageServerLoad;
@@ -61,6 +50,9 @@ function refused(
 	if (result.reason === 'notFound') error(404, { message: event.locals.t('errors.notFound') });
 	if (result.reason === 'problems')
 		return fail(400, { action, problems: result.problems, status: null });
+	// The figures cannot be released safely: nothing is published, the page says why.
+	if (result.reason === 'unsafe')
+		return fail(409, { action, problems: [], status: null, unsafe: true });
 	// Someone else moved the report on meanwhile: the page reloads and shows where it is now.
 	return fail(409, { action, problems: [], status: result.status });
 }
@@ -90,10 +82,9 @@ export const actions = {
 		return result.ok ? { action: 'return', done: true } : refused('return', result, event);
 	},
 	publish: async (event) => {
-		const { org, user, evaluation } = await guard(event, 'reports.publish');
-		const result = await reports.publish(event.locals.db, user, org.id, evaluation.id, {
-			today: today(),
-			k: org.minCellSize
+		const { viewer, evaluation } = await guard(event, 'reports.publish');
+		const result = await reports.publish(event.locals.db, viewer, evaluation.id, {
+			today: today()
 		});
 		return result.ok ? { action: 'publish', done: true } : refused('publish', result, event);
 	},

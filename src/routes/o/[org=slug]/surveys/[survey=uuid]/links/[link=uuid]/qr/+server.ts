@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireOrg } from '$lib/server/auth/guards';
+import { orgViewer } from '$lib/server/auth/viewer';
 import { config } from '$lib/server/config';
 import * as distribution from '$lib/server/respond/distribution';
 import { linkUrl } from '$lib/server/respond/distribution-view';
@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
  * file name says nothing of the organisation or the topic: it may travel on a shared computer.
  */
 export const GET = (async (event) => {
-	const { org } = await requireOrg(event, 'surveys.view');
+	const { org } = await orgViewer(event, 'surveys.view');
 	const { survey, link: linkId } = event.params;
 	const link = await distribution.findLink(event.locals.db, org.id, survey, linkId);
 	if (!link) error(404, { message: event.locals.t('errors.notFound') });
