@@ -23,3 +23,35 @@ describe('the access table of the e2e route walk', () => {
 		expect(routesOnDisk().sort()).toEqual([...new Set(listed)].sort());
 	});
 });
+
+/** Server files of the organisation pages: every load, action and endpoint behind a sign-in. */
+function serverFiles(dir = 'src/routes/o'): string[] {
+	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) return serverFiles(full);
+		return /^\+(page\.server|layout\.server|server)\.ts$/.test(entry.name) ? [full] : [];
+	});
+}
+
+describe('the doors of the organisation pages (decision 011)', () => {
+	const files = serverFiles();
+
+	it('finds the server files', () => {
+		expect(files.length).toBeGreaterThan(35);
+	});
+
+	it.each(files)('%s calls a scope guard that returns a Viewer', (file) => {
+		const text = fs.readFileSync(file, 'utf8');
+		expect(text).toMatch(
+			/\b(orgViewer|programmeScope|evaluationScope|revisionScope|surveyScope)\(/
+		);
+	});
+
+	it.each(files)('%s never decides an audience or a minimum cell size itself', (file) => {
+		const text = fs.readFileSync(file, 'utf8');
+		// The audience and k come from the Viewer; the settings page only shows the setting.
+		expect(text).not.toMatch(/role === 'donor'|audience: '(team|donor)'|k: org\.minCellSize/);
+		if (!file.includes(`${path.sep}settings${path.sep}`) || file.includes('programme'))
+			expect(text).not.toMatch(/minCellSize/);
+	});
+});

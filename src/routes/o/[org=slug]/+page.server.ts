@@ -9,5 +9,5 @@ export const load = (async (event) => {
 		viewer.audience === 'donor'
 			? await loadPortal(event.locals.db, viewer.org.id, viewer)
 			: undefined;
-	return { minCellSize: viewer.k, portal };
+	return { k: viewer.k, portal };
 }) satisfies PageServerLoad;

@@ -8,13 +8,13 @@ import * as programmes from '$lib/server/programmes/service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
-	const { user, org, role } = await orgViewer(event, 'programmes.view');
+	const { user, org, role, audience } = await orgViewer(event, 'programmes.view');
 	const list = await programmes.listProgrammes(event.locals.db, org.id, { user, role });
 	return {
 		programmes: list,
 		canCreate: can(role, 'programmes.edit'),
 		canExport: can(role, 'results.export'),
-		donor: role === 'donor'
+		donor: audience === 'donor'
 	};
 }) satisfies PageServerLoad;
 

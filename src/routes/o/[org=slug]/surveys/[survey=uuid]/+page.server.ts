@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { orgViewer } from '$lib/server/auth/viewer';
+import { orgViewer, surveyScope } from '$lib/server/auth/viewer';
 import { invalid } from '$lib/server/forms';
 import { can } from '$lib/server/orgs/permissions';
 import * as surveys from '$lib/server/surveys/service';
@@ -7,10 +7,8 @@ import { translationGaps, validateInstrument } from '$lib/survey/validate';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
-	const { org, role } = await orgViewer(event, 'surveys.view');
+	const { org, role, survey } = await surveyScope(event, 'surveys.view');
 	const handle = event.locals.db;
-	const survey = await surveys.findSurvey(handle, org.id, event.params.survey);
-	if (!survey) error(404, { message: event.locals.t('errors.notFound') });
 	return {
 		survey: { id: survey.id, name: survey.name, revision: survey.draftRevision },
 		instrument: survey.draft,

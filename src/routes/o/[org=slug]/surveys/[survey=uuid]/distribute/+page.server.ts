@@ -1,22 +1,19 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import * as schemas from '$lib/schemas/distribution';
-import { orgViewer } from '$lib/server/auth/viewer';
+import { surveyScope } from '$lib/server/auth/viewer';
 import { config } from '$lib/server/config';
 import { invalid, parseForm } from '$lib/server/forms';
 import { can } from '$lib/server/orgs/permissions';
 import * as distribution from '$lib/server/respond/distribution';
 import * as view from '$lib/server/respond/distribution-view';
 import { createLink, dayOf, generateCodes } from '$lib/server/respond/service';
-import * as surveys from '$lib/server/surveys/service';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ org: string; survey: string }>;
 
 /** The guard of every door here, then the survey of this organisation (404 otherwise). */
 async function open(event: Event, permission: 'surveys.view' | 'surveys.distribute') {
-	const context = await orgViewer(event, permission);
-	const survey = await surveys.findSurvey(event.locals.db, context.org.id, event.params.survey);
-	if (!survey) error(404, { message: event.locals.t('errors.notFound') });
+	const { survey, ...context } = await surveyScope(event, permission);
 	return { ...context, survey, db: event.locals.db, t: event.locals.t };
 }
 

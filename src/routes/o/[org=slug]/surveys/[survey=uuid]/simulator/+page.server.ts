@@ -1,10 +1,9 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { EXPIRY_DAYS, simulatorSendSchema, type SimulatorMessage } from '$lib/schemas/sms';
-import { orgViewer } from '$lib/server/auth/viewer';
+import { surveyScope } from '$lib/server/auth/viewer';
 import { parseForm, type FieldErrors } from '$lib/server/forms';
 import { openSurvey } from '$lib/server/respond/service';
 import { keywordForSurvey } from '$lib/server/sms/channels';
-import * as surveys from '$lib/server/surveys/service';
 import {
 	openConversation,
 	readMeta,
@@ -21,10 +20,7 @@ const EXAMPLE_KEYWORD = 'HELLO';
 
 /** The guard, then the survey's newest published version still open to answers. */
 async function open(event: Event) {
-	const { org } = await orgViewer(event, 'sms.simulate');
-	const db = event.locals.db;
-	const survey = await surveys.findSurvey(db, org.id, event.params.survey);
-	if (!survey) error(404, { message: event.locals.t('errors.notFound') });
+	const { org, survey, db } = await surveyScope(event, 'sms.simulate');
 	const version = (await openSurvey(db, survey.id, org.id)) ?? null;
 	const keyword = (await keywordForSurvey(db, org.id, survey.id)) ?? EXAMPLE_KEYWORD;
 	return { survey, version, keyword, t: event.locals.t };

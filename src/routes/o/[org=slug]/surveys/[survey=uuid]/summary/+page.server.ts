@@ -1,11 +1,10 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { sendSummariesSchema, summariesSchema } from '$lib/schemas/summaries';
-import { orgViewer } from '$lib/server/auth/viewer';
+import { surveyScope } from '$lib/server/auth/viewer';
 import { invalid, parseForm } from '$lib/server/forms';
 import { can } from '$lib/server/orgs/permissions';
 import * as followUps from '$lib/server/sms/followups';
 import { surveyLanguages } from '$lib/server/respond/distribution';
-import * as surveys from '$lib/server/surveys/service';
 import * as summaries from '$lib/server/surveys/summaries';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,9 +12,7 @@ type Event = RequestEvent<{ org: string; survey: string }>;
 
 /** The guard of both doors: who may distribute this survey, then the survey of this organisation. */
 async function open(event: Event, permission: 'surveys.distribute' | 'sms.invite') {
-	const context = await orgViewer(event, permission);
-	const survey = await surveys.findSurvey(event.locals.db, context.org.id, event.params.survey);
-	if (!survey) error(404, { message: event.locals.t('errors.notFound') });
+	const { survey, ...context } = await surveyScope(event, permission);
 	const languages = await surveyLanguages(event.locals.db, context.org.id, survey);
 	return { ...context, survey, languages };
 }

@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
 import { archiveSchema } from '$lib/schemas/surveys';
-import { orgViewer } from '$lib/server/auth/viewer';
+import { orgViewer, surveyScope } from '$lib/server/auth/viewer';
 import { invalid, parseForm } from '$lib/server/forms';
 import { can } from '$lib/server/orgs/permissions';
 import * as surveys from '$lib/server/surveys/service';
@@ -9,10 +8,8 @@ import { allQuestions } from '$lib/survey/model';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
-	const { org, role } = await orgViewer(event, 'surveys.view');
+	const { org, role, survey } = await surveyScope(event, 'surveys.view');
 	const handle = event.locals.db;
-	const survey = await surveys.findSurvey(handle, org.id, event.params.survey);
-	if (!survey) error(404, { message: event.locals.t('errors.notFound') });
 	const versions = await surveys.listVersions(handle, org.id, survey.id);
 	return {
 		survey: { id: survey.id, name: survey.name },

@@ -1,16 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { record } from '$lib/server/audit/service';
-import { orgViewer } from '$lib/server/auth/viewer';
+import { surveyScope } from '$lib/server/auth/viewer';
 import * as surveys from '$lib/server/surveys/service';
 import { exportXlsForm, xlsformFileName } from '$lib/server/surveys/xlsform';
 import type { RequestHandler } from './$types';
 
 /** Downloads a published version (?version=N) or the draft (no parameter) as XLSForm. */
 export const GET = (async (event) => {
-	const { org, user } = await orgViewer(event, 'surveys.view');
+	const { org, user, survey } = await surveyScope(event, 'surveys.view');
 	const handle = event.locals.db;
-	const survey = await surveys.findSurvey(handle, org.id, event.params.survey);
-	if (!survey) error(404, { message: event.locals.t('errors.notFound') });
 	const raw = event.url.searchParams.get('version');
 	let instrument = survey.draft;
 	let version: number | 'draft' = 'draft';

@@ -1,6 +1,4 @@
-import { error } from '@sveltejs/kit';
-import { orgViewer } from '$lib/server/auth/viewer';
-import { findEvaluation } from '$lib/server/evaluations/service';
+import { evaluationScope } from '$lib/server/auth/viewer';
 import { can } from '$lib/server/orgs/permissions';
 import type { LayoutServerLoad } from './$types';
 
@@ -9,16 +7,7 @@ import type { LayoutServerLoad } from './$types';
  * /reports), 404 for an evaluation of another programme or organisation.
  */
 export const load = (async (event) => {
-	const { org, role } = await orgViewer(event, 'evaluations.view');
-	// Scoped by organisation and programme: the programme's own layout has already answered 404
-	// for a programme of another organisation.
-	const evaluation = await findEvaluation(
-		event.locals.db,
-		org.id,
-		event.params.programme,
-		event.params.evaluation
-	);
-	if (!evaluation) error(404, { message: event.locals.t('errors.notFound') });
+	const { role, evaluation } = await evaluationScope(event, 'evaluations.view');
 	return {
 		evaluation: {
 			id: evaluation.id,

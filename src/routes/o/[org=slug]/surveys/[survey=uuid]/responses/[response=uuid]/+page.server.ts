@@ -1,15 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { orgViewer } from '$lib/server/auth/viewer';
+import { surveyScope } from '$lib/server/auth/viewer';
 import { displayLanguage, presentAnswers } from '$lib/server/responses/present';
 import * as responses from '$lib/server/responses/service';
-import * as surveys from '$lib/server/surveys/service';
 import type { PageServerLoad } from './$types';
 
 export const load = (async (event) => {
-	const { org } = await orgViewer(event, 'responses.view');
+	const { org, survey } = await surveyScope(event, 'responses.view');
 	const { db, t, lang } = event.locals;
-	const survey = await surveys.findSurvey(db, org.id, event.params.survey);
-	if (!survey) error(404, { message: t('errors.notFound') });
 	const found = await responses.findResponse(db, org.id, survey.id, event.params.response);
 	if (!found) error(404, { message: t('errors.notFound') });
 	const shownIn = displayLanguage(found.instrument, lang);

@@ -10,13 +10,10 @@ type Event = Pick<RequestEvent, 'locals' | 'url' | 'params'> & {
 	params: { org: string; programme: string; evaluation: string };
 };
 
-/** Every door: the permission, then the evaluation of this programme and organisation. */
-const guard = evaluationScope;
-
 const today = () => new Date().toISOString().slice(0, 10);
 
 export const load = (async (event) => {
-	const { viewer, org, role, evaluation } = await guard(event, 'evaluations.view');
+	const { viewer, org, role, evaluation } = await evaluationScope(event, 'evaluations.view');
 	const { db } = event.locals;
 	const state = (await reports.reportOf(db, org.id, evaluation.id))!;
 	const preview = await reports.previewOf(db, org.id, evaluation.id, evaluation.programmeId);
@@ -59,7 +56,7 @@ function refused(
 
 export const actions = {
 	save: async (event) => {
-		const { org, evaluation } = await guard(event, 'evaluations.edit');
+		const { org, evaluation } = await evaluationScope(event, 'evaluations.edit');
 		const parsed = parseForm(await event.request.formData(), reportTextSchema, event.locals.t);
 		if (!parsed.ok) return invalid(parsed.errors, { action: 'save', values: parsed.values });
 		const result = await reports.saveReportText(
@@ -72,24 +69,24 @@ export const actions = {
 		return { action: 'save', saved: true };
 	},
 	submit: async (event) => {
-		const { org, user, evaluation } = await guard(event, 'reports.publish');
+		const { org, user, evaluation } = await evaluationScope(event, 'reports.publish');
 		const result = await reports.submitForReview(event.locals.db, user, org.id, evaluation.id);
 		return result.ok ? { action: 'submit', done: true } : refused('submit', result, event);
 	},
 	return: async (event) => {
-		const { org, user, evaluation } = await guard(event, 'reports.publish');
+		const { org, user, evaluation } = await evaluationScope(event, 'reports.publish');
 		const result = await reports.returnToDraft(event.locals.db, user, org.id, evaluation.id);
 		return result.ok ? { action: 'return', done: true } : refused('return', result, event);
 	},
 	publish: async (event) => {
-		const { viewer, evaluation } = await guard(event, 'reports.publish');
+		const { viewer, evaluation } = await evaluationScope(event, 'reports.publish');
 		const result = await reports.publish(event.locals.db, viewer, evaluation.id, {
 			today: today()
 		});
 		return result.ok ? { action: 'publish', done: true } : refused('publish', result, event);
 	},
 	correct: async (event) => {
-		const { org, user, evaluation } = await guard(event, 'reports.publish');
+		const { org, user, evaluation } = await evaluationScope(event, 'reports.publish');
 		const result = await reports.startCorrection(event.locals.db, user, org.id, evaluation.id);
 		return result.ok ? { action: 'correct', done: true } : refused('correct', result, event);
 	}
