@@ -182,14 +182,16 @@ function oneWayPass(
 
 /**
  * Cells that could break an exposure of `cellId`, cheapest first: shown cells of its one-way
- * tables (siblings before totals, smallest first), then shown two-way tables and any shown cell
- * of its component, so that there is always one while anything near it is shown.
+ * tables (siblings before totals, smallest first); failing those, any shown cell tied to it by
+ * what always holds (the same indicator, the responses behind it, the counts by channel and
+ * language), whole two-way tables included — so there is always one while anything linked to it
+ * is shown.
  */
 function candidates(
 	model: LinkedTables,
 	decisions: Map<string, Decision>,
 	cellId: string,
-	roots: () => Int32Array
+	structure: () => Int32Array
 ): Cell[] {
 	const cell = (id: string) => model.cells.get(id)!;
 	const visible = (c: Cell) => shown(decisions.get(c.id)) && !c.alwaysShown;
@@ -201,9 +203,10 @@ function candidates(
 			for (const id of [...table.cells, table.total]) near.add(id);
 	const first = [...near].map(cell).filter(visible).sort(order);
 	if (first.length) return first;
-	const target = cell(cellId);
-	const root = roots();
-	const component = new Set([...target.count.atoms].map((a) => root[a]!).filter((r) => r >= 0));
+	// Shown cells have fixed unknowns, which join no component of the attacker's system; the
+	// structure alone (every unknown free) says which cells are tied together.
+	const root = structure();
+	const component = new Set(cell(cellId).count.atoms.map((a) => root[a]!));
 	const touches = (c: Cell) =>
 		[...c.count.atoms, ...(c.value?.numerator.atoms ?? [])].some((a) => component.has(root[a]!));
 	return [...model.cells.values()].filter((c) => visible(c) && touches(c)).sort(order);
@@ -222,17 +225,27 @@ export async function protect(
 ): Promise<Protection> {
 	const decisions = applyRules(model, k);
 	const maxRounds = options.maxRounds ?? 500;
+	let tied: Int32Array | undefined;
+	const structure = () =>
+		(tied ??= componentRoots({
+			size: model.truth.length,
+			lower: model.lower,
+			upper: model.upper,
+			rows: [
+				...model.rows,
+				...[...model.cells.values()].flatMap((c) =>
+					c.count.atoms.length > 1 ? [{ ...c.count, lo: 0, hi: 0 }] : []
+				)
+			]
+		}));
 	let result = await audit(model, decisions, k);
 	const ranges = result.ranges;
 	let rounds = 1;
 	while (result.exposed.length && rounds < maxRounds) {
 		const changed: Cell[] = [];
-		// The components as they stand at the start of the round, worked out only if needed.
-		let before: Int32Array | undefined;
-		const rootsNow = () => (before ??= componentRoots(attackerSystem(model, decisions)));
 		for (const exposure of result.exposed) {
 			if (changed.some((c) => c.id === exposure.cell)) continue;
-			const found = candidates(model, decisions, exposure.cell, rootsNow);
+			const found = candidates(model, decisions, exposure.cell, structure);
 			const pick = found[0];
 			if (!pick) continue;
 			// Equal cells go together, as in the rules.

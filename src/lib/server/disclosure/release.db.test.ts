@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Viewer } from '../auth/viewer';
+import type { Db } from '../db';
+import { responses, type Programme } from '../db/schema';
+import { testViewer, useTestDatabase } from '../db/testing';
+import { DEMO_PROGRAMME_NAME } from '../demo/programme';
+import { DEMO_ORG_SLUG, seedDemo } from '../demo/seed';
+import { programmeResults, type ProgrammeResults } from '../indicators/results';
+import { findOrganisation } from '../orgs/service';
+import { findProgramme, listProgrammes, loadLogframe } from '../programmes/service';
+import { recoverable, type PublicKnowledge } from './attacker';
+import { scaleOf } from './instruments';
+import { programmeRelease, publishedInstruments } from './release';
+
+/**
+ * The demo's release as a donor receives it, attacked by attacker.ts on PGlite and (in CI) on
+ * PostgreSQL: the OP5.1 case a tester found and everything of its kind.
+ */
+
+let db: Db;
+useTestDatabase((d) => {
+	db = d.db;
+});
+
+// A fixed day, so the released periods do not move with the calendar.
+const today = '2026-12-08';
+let orgId: string;
+let programme: Programme;
+let donor: Viewer;
+let team: Viewer;
+
+beforeAll(async () => {
+	await seedDemo(db, { password: 'correct horse battery staple' });
+	orgId = (await findOrganisation(db, DEMO_ORG_SLUG))!.id;
+	team = await testViewer(db, orgId, 'owner');
+	donor = await testViewer(db, orgId, 'donor');
+	const listed = (await listProgrammes(db, orgId, team)).find(
+		(p) => p.name === DEMO_PROGRAMME_NAME
+	)!;
+	programme = (await findProgramme(db, orgId, listed.id, team))!;
+}, 120_000);
+
+/** Everything a donor can read of the dashboard: to date and every released period. */
+async function donorRelease(viewer = donor) {
+	const all = await programmeResults(db, viewer, programme, { today, lang: 'en' });
+	const byScope: Record<string, ProgrammeResults['indicators']> = { all: all.indicators };
+	for (const period of all.periods)
+		byScope[period.key] = (
+			await programmeResults(db, viewer, programme, { today, lang: 'en', scope: period.key })
+		).indicators;
+	return { all, byScope };
+}
+
+async function knowledge(periods: ProgrammeResults['periods']): Promise<PublicKnowledge> {
+	const logframe = await loadLogframe(db, orgId, programme.id);
+	const instruments = await publishedInstruments(db, orgId, [
+		...new Set(logframe.indicators.flatMap((i) => i.surveyIds))
+	]);
+	return {
+		periods,
+		scales: Object.fromEntries(logframe.indicators.map((i) => [i.id, scaleOf(i, instruments)])),
+		surveys: Object.fromEntries(logframe.indicators.map((i) => [i.id, i.surveyIds])),
+		countsResponses: Object.fromEntries(
+			logframe.indicators.map((i) => [i.id, i.rule?.kind === 'count' && !i.rule.where])
+		)
+	};
+}
+
+describe('the demo programme’s release', () => {
+	it('shows donors the closed periods only, OP5.1’s small quarter not among them', async () => {
+		const { all } = await donorRelease();
+		expect(all.through).toBe('2026-09-30');
+		expect(all.periods.map((p) => p.key)).not.toContain('2026-Q4');
+		const op51 = all.indicators.find((i) => i.code === 'OP5.1')!;
+		expect(op51.trend).toHaveLength(7);
+	});
+
+	it('lets a donor pin down no hidden count from anything the dashboard gives them', async () => {
+		const { all, byScope } = await donorRelease();
+		const hidden = JSON.stringify(byScope).split('"shown":false').length - 1;
+		expect(hidden).toBeGreaterThan(50);
+		const found = await recoverable(
+			{ byScope, counts: all.counts },
+			await knowledge(all.periods),
+			donor.k
+		);
+		expect(found).toEqual([]);
+	}, 120_000);
+
+	it('holds for a stricter organisation too (k = 11, as the CTDC publishes)', async () => {
+		const strict = { ...donor, k: 11 };
+		const { all, byScope } = await donorRelease(strict);
+		const text = JSON.stringify(byScope);
+		for (const m of text.matchAll(/"n":(\d+)/g))
+			if (Number(m[1]) > 0) expect(Number(m[1])).toBeGreaterThanOrEqual(11);
+		expect(
+			await recoverable({ byScope, counts: all.counts }, await knowledge(all.periods), 11)
+		).toEqual([]);
+	}, 120_000);
+
+	it('passes its own audit, and the team sees why each hidden figure is hidden', async () => {
+		const release = await programmeRelease(db, orgId, programme, { today, k: 5 });
+		expect(release.audit.exposed).toEqual([]);
+		const preview = await programmeResults(db, team, programme, {
+			today,
+			lang: 'en',
+			view: 'release'
+		});
+		expect(preview.view).toBe('release');
+		const reasons = new Set(
+			preview.indicators.flatMap((i) =>
+				[
+					...i.trend.map((p) => p.figure),
+					...i.breakdowns.flatMap((b) => b.cells.map((c) => c.figure))
+				]
+					.filter((f) => f.shown && 'reason' in f && f.reason)
+					.map((f) => (f.shown && 'reason' in f ? f.reason : null))
+			)
+		);
+		expect(reasons).toContain('small');
+		expect(reasons).toContain('complementary');
+		// Every number the team sees hidden is one the donor does not get.
+		const forDonor = await programmeResults(db, donor, programme, { today, lang: 'en' });
+		preview.indicators.forEach((indicator, i) =>
+			indicator.trend.forEach((point, p) => {
+				const flagged = point.figure.shown && 'flagged' in point.figure && point.figure.flagged;
+				expect(forDonor.indicators[i]!.trend[p]!.figure.shown).toBe(!flagged);
+			})
+		);
+	}, 120_000);
+
+	it('is kept: the same figures give the same release, answers of the period in progress change nothing', async () => {
+		const first = await programmeRelease(db, orgId, programme, { today, k: 5 });
+		const again = await programmeRelease(db, orgId, programme, { today, k: 5 });
+		expect(again.decisions).toBe(first.decisions);
+		const [sample] = await db.select().from(responses).limit(1);
+		await db.insert(responses).values({ ...sample!, id: undefined, submittedOn: '2026-12-01' });
+		const live = await programmeRelease(db, orgId, programme, { today, k: 5 });
+		expect(live.decisions).toBe(first.decisions);
+		// An answer of a closed period is a new release.
+		await db.insert(responses).values({ ...sample!, id: undefined, submittedOn: '2026-08-01' });
+		const changed = await programmeRelease(db, orgId, programme, { today, k: 5 });
+		expect(changed.decisions).not.toBe(first.decisions);
+		expect(changed.audit.exposed).toEqual([]);
+	}, 120_000);
+});
