@@ -691,4 +691,42 @@ describe('anonymity of a response', () => {
 		}
 		expect(types.find((t) => t.column_name === 'submitted_on')?.data_type).toBe('date');
 	});
+
+	it('writes nothing in the response’s transaction that tells the time beyond the date', async () => {
+		const survey = await demoSurvey('Time of arrival');
+		const version = await servedVersion(survey.id);
+		const token = await startDraft(
+			db,
+			{ orgId: org.id, surveyId: survey.id, versionId: version.id, language: 'en' },
+			NOW
+		);
+		await saveDraftAnswers(db, token, { answers: VALID_ANSWERS, page: 6 }, NOW);
+		// Late in the UTC day, with the rate limit counted, as a web completion is.
+		const late = new Date('2025-06-15T23:31:07Z');
+		const result = await submitDraft(db, token, 'web', late, {
+			version,
+			answers: NORMALISED_ANSWERS,
+			limit: { key: 'submit:time-test', perMinute: 100 }
+		});
+		if (!result.ok) throw new Error(result.error);
+		// Rows written in the same transaction share its id (xmin): only the response and its
+		// receipt may, and the receipt says no more than a day.
+		const together = await rows<{ t: string; row: string }>(
+			db.execute(sql`
+				with tx as (select xmin::text as x from responses where id = ${result.responseId})
+				select 'rate_windows' as t, to_jsonb(w)::text as row from rate_windows w, tx where w.xmin::text = tx.x
+				union all
+				select 'response_receipts', to_jsonb(r)::text from response_receipts r, tx where r.xmin::text = tx.x
+				union all
+				select 'audit_events', to_jsonb(a)::text from audit_events a, tx where a.xmin::text = tx.x`)
+		);
+		expect(together.map((r) => r.t)).toEqual(['response_receipts']);
+		expect(together[0]!.row).toMatch(/"expires_at": "2025-06-17T00:00:00/);
+		expect(together[0]!.row).not.toMatch(/23:31|T23/);
+		// The counter exists, apart from the response, and goes after two minutes.
+		const [counter] = await rows<{ hits: number }>(
+			db.execute(sql`select hits from rate_windows where key = 'submit:time-test'`)
+		);
+		expect(counter?.hits).toBe(1);
+	});
 });

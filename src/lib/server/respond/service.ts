@@ -20,6 +20,7 @@ import {
 } from '../db/schema';
 import type { Actor } from '../orgs/service';
 import { checkAnswers, type AnswerError, type RawValues } from '../../survey/answers';
+import { allowHit } from './limits';
 import { relevanceOf, type Answers } from '../../survey/relevance';
 
 /**
@@ -390,10 +391,9 @@ export async function findReceipt(
 }
 
 function receiptExpiry(now: Date): Date {
-	// The end of the UTC day (of the next one late at night): the same precision as the
-	// response's own date, never the hour, and at least an hour for a retry.
-	const endOfDay = (Math.floor(now.getTime() / DAY_MS) + 1) * DAY_MS;
-	return new Date(endOfDay - now.getTime() >= HOUR_MS ? endOfDay : endOfDay + DAY_MS);
+	// The end of the next UTC day: the same precision as the response's own date, never the
+	// hour (an expiry that moved a day later for answers late at night would say when they came).
+	return new Date((Math.floor(now.getTime() / DAY_MS) + 2) * DAY_MS);
 }
 
 export type SubmitResult =
@@ -454,10 +454,11 @@ export interface SubmitLimit {
 }
 
 /**
- * One statement, so one round trip and atomic without a transaction: delete the draft (only
- * one concurrent submit can), mark its code used if it has one and the code is still unused
- * and not revoked, and only then store the response and the receipt. A draft whose code was
- * used meanwhile is deleted and refused.
+ * The rate limit first, in a statement of its own (a counter written with the response would
+ * tell the minute it arrived). Then one statement, atomic without a transaction: delete the
+ * draft (only one concurrent submit can), mark its code used if it has one and the code is
+ * still unused and not revoked, and only then store the response and the receipt. A draft whose
+ * code was used meanwhile is deleted and refused.
  */
 async function completeDraft(
 	db: Db,
@@ -468,19 +469,13 @@ async function completeDraft(
 	limit?: SubmitLimit
 ): Promise<SubmitResult> {
 	const id = hashToken(token);
-	// The rate-limit hit rides in the same statement: one round trip for the whole completion.
-	const windowStart = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
-	const hit = limit
-		? sql`insert into ${rateWindows} (key, window_start, hits)
-				values (${limit.key}, ${windowStart}::timestamptz, 1)
-				on conflict (key, window_start) do update set hits = ${rateWindows}.hits + 1
-				returning hits`
-		: sql`select 0 as hits`;
-	const [row] = await rows<{ deleted: number; response_id: string | null; hits: number }>(
+	if (limit && !(await allowHit(db, limit.key, limit.perMinute, 60_000, now)))
+		return { ok: false, error: 'tooMany' };
+	const [row] = await rows<{ deleted: number; response_id: string | null }>(
 		db.execute(sql`
-			with hit as (${hit}), draft as (
+			with draft as (
 				delete from ${responseDrafts}
-				where id = ${id} and (select hits from hit) <= ${limit?.perMinute ?? 0}
+				where id = ${id}
 				returning id, org_id, survey_id, version_id, language, code_id
 			), code as (
 				update ${respondentCodes} c set used = true from draft
@@ -498,11 +493,9 @@ async function completeDraft(
 				select id, survey_id, language, ${receiptExpiry(now).toISOString()}::timestamptz from accepted
 				on conflict do nothing
 			)
-			select (select count(*)::int from draft) as deleted, (select id from response) as response_id,
-				(select hits from hit) as hits
+			select (select count(*)::int from draft) as deleted, (select id from response) as response_id
 		`)
 	);
-	if (limit && row && row.hits > limit.perMinute) return { ok: false, error: 'tooMany' };
 	if (!row?.deleted) return { ok: false, error: 'noDraft' };
 	if (!row.response_id) return { ok: false, error: 'codeUsed' };
 	return { ok: true, responseId: row.response_id };
