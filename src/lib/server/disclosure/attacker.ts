@@ -187,9 +187,12 @@ export async function recoverable(
 				);
 			}
 			periods.forEach((period, p) => {
-				const scoped = release.byScope[period.key]
-					?.find((i) => i.id === id)
-					?.breakdowns.find((b) => b.dimension === breakdown.dimension);
+				// Only what the page says is of that period (a page may answer with another scope).
+				const view = release.byScope[period.key]?.find((i) => i.id === id);
+				const scoped =
+					view?.scope === period.key
+						? view.breakdowns.find((b) => b.dimension === breakdown.dimension)
+						: undefined;
 				for (const cell of scoped?.cells ?? []) {
 					const atom = perKey.get(cell.key)?.[p];
 					if (atom === undefined) continue;
