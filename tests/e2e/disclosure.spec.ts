@@ -40,14 +40,17 @@ test('a donor can pin down no hidden count of the demo programme', async () => {
 		const scoped = await resultsOf(`?period=${period.key}`);
 		byScope[period.key] = scoped.indicators;
 	}
-	const found = await recoverable({ byScope, counts: null }, {
-		periods: all.periods,
-		scales: {},
-		surveys: Object.fromEntries(
-			all.indicators.filter((i) => i.source === 'survey').map((i) => [i.id, ['demo survey']])
-		),
-		countsResponses: {}
-	}, all.k);
+	const found = await recoverable(
+		{ periods: all.periods, byScope, counts: null },
+		{
+			scales: {},
+			surveys: Object.fromEntries(
+				all.indicators.filter((i) => i.source === 'survey').map((i) => [i.id, ['demo survey']])
+			),
+			countsResponses: {}
+		},
+		all.k
+	);
 	expect(found).toEqual([]);
 	await donor.dispose();
 });

@@ -46,8 +46,13 @@ export interface Cell {
 	value?: ValueFact;
 	/** More that a reader learns when the cell is shown (e.g. "left out" beside a total). */
 	facts?: LinearRow[];
-	/** Not a count of people (a manual figure without one): shown whatever its size. */
+	/**
+	 * Shown whatever its size: not a count of people (a manual figure without one), or a figure
+	 * an earlier release showed already (hiding it now would hide nothing).
+	 */
 	alwaysShown?: boolean;
+	/** A to-date figure: every later release shows it again over more periods. */
+	dated?: boolean;
 	/** A cell of an all-or-nothing table (two-way): only audited while the table is shown. */
 	table2?: string;
 }
@@ -75,6 +80,8 @@ export class LinkedTables {
 	readonly cells = new Map<string, Cell>();
 	readonly oneWays: OneWay[] = [];
 	readonly twoWays: TwoWay[] = [];
+	/** Cells hidden before anything is decided (what an earlier release hid stays hidden). */
+	readonly hiddenAlready = new Map<string, HiddenReason>();
 
 	/** A new unknown with its true value and bounds (default: a count, 0 … ∞). */
 	atom(truth: number, lower = 0, upper = Infinity): number {

@@ -137,6 +137,8 @@ export function applyRules(
 	decisions = new Map<string, Decision>()
 ) {
 	const cell = (id: string) => model.cells.get(id)!;
+	for (const [id, reason] of model.hiddenAlready)
+		if (!decisions.has(id)) decisions.set(id, { shown: false, reason });
 	for (const c of model.cells.values()) if (c.n < k && !c.alwaysShown) hide(decisions, c, 'small');
 	for (const table of model.twoWays)
 		if (table.cells.some((id) => cell(id).n < k))

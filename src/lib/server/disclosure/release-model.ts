@@ -1,7 +1,7 @@
 import type { IndicatorKind, Period } from '../../programmes/model';
 import type { IndicatorResult } from '../indicators/math';
 import type { RawResults } from '../indicators/present';
-import { LinkedTables, type Sum, type ValueFact } from './linked';
+import { LinkedTables, type Cell, type HiddenReason, type ValueFact } from './linked';
 
 /**
  * A programme's release as linked tables (DOMAIN.md, "Tables are linked"): every count a donor
@@ -43,9 +43,21 @@ export interface ReleaseIndicator {
 export interface ResponseCounts {
 	/** survey → period → responses. */
 	bySurvey: Record<string, Record<string, number>>;
-	/** Responses to the programme's surveys in released periods, by channel and by language. */
-	channel: Record<string, number>;
-	language: Record<string, number>;
+	/** Responses to the programme's surveys, by channel and by language: period → key → n. */
+	channel: Record<string, Record<string, number>>;
+	language: Record<string, Record<string, number>>;
+}
+
+/**
+ * An earlier release of the same programme (at the end of an earlier period): what it decided
+ * for its to-date figures, which donors may have kept. Its per-period figures are the same cells
+ * as now and are passed as `alreadyShown`.
+ */
+export interface EarlierRelease {
+	/** How many of the periods it covered. */
+	through: number;
+	/** To-date cell id → 'shown', or why it was hidden. */
+	decisions: Record<string, HiddenReason | 'shown'>;
 }
 
 export interface ReleaseEvaluation {
@@ -71,6 +83,10 @@ export interface ReleaseInput {
 	cellKeys: CellKeys;
 	responses: ResponseCounts;
 	evaluation?: ReleaseEvaluation;
+	/** Earlier releases, oldest first: their to-date figures are audited with this one. */
+	earlier?: EarlierRelease[];
+	/** Per-period cells an earlier release showed: public already, so shown again. */
+	alreadyShown?: string[];
 }
 
 /** Cell ids: the stable names every view uses to look up a decision. */
@@ -149,6 +165,20 @@ class Paired {
 			);
 	}
 
+	/** The figure of several periods together, from theirs (n adds up; a value by its numerator). */
+	combine(results: (IndicatorResult | undefined)[]): IndicatorResult {
+		let n = 0;
+		let numerator = 0;
+		for (const r of results) {
+			if (!r) continue;
+			n += r.n;
+			numerator += (r.value ?? 0) * r.n;
+		}
+		const value =
+			this.measure && n > 0 ? numerator / n : this.indicator.kind === 'count' ? n : null;
+		return { n, value, excluded: 0 };
+	}
+
 	value(atoms: number[], result: IndicatorResult | undefined): ValueFact | undefined {
 		if (!this.measure || !result || result.n === 0 || result.value === null) return undefined;
 		const value = roundForRelease(this.indicator.kind, result.value)!;
@@ -181,12 +211,56 @@ export function releaseModel(input: ReleaseInput): LinkedTables {
 		surveyIds.map((s) => responseAtoms.get(s)!.get(period)!);
 
 	for (const indicator of input.indicators) {
-		if (indicator.manual) manualTables(model, indicator, periods);
+		if (indicator.manual) manualTables(model, indicator, input);
 		else surveyTables(model, indicator, input, responsesIn);
 	}
 	responseTables(model, input, responseAtoms);
 	if (input.evaluation) evaluationTables(model, input.evaluation, periods, responseAtoms);
+	for (const id of input.alreadyShown ?? []) {
+		const cell = model.cells.get(id);
+		if (cell) cell.alwaysShown = true;
+	}
 	return model;
+}
+
+/**
+ * A to-date figure, and the same figure as each earlier release gave it (over its periods):
+ * shown then, it is a fact now; hidden then, it stays hidden and must stay wide.
+ */
+function addToDate(
+	model: LinkedTables,
+	input: ReleaseInput,
+	cell: Omit<Cell, 'count' | 'n' | 'value'>,
+	perPeriod: { atoms: number[][]; n: number[] },
+	value?: (through: number) => ValueFact | undefined
+): void {
+	const all = (through: number) => ({
+		atoms: perPeriod.atoms.slice(0, through).flat(),
+		n: perPeriod.n.slice(0, through).reduce((a, b) => a + b, 0)
+	});
+	const now = all(perPeriod.atoms.length);
+	model.cell({
+		...cell,
+		n: now.n,
+		count: { atoms: now.atoms },
+		value: value?.(perPeriod.atoms.length),
+		dated: true
+	});
+	for (const earlier of input.earlier ?? []) {
+		const decided = earlier.decisions[cell.id];
+		if (!decided) continue;
+		const then = all(earlier.through);
+		const id = `${cell.id}@${earlier.through}`;
+		model.cell({
+			...cell,
+			id,
+			n: then.n,
+			count: { atoms: then.atoms },
+			value: value?.(earlier.through),
+			alwaysShown: decided === 'shown'
+		});
+		if (decided !== 'shown') model.hiddenAlready.set(id, decided);
+	}
 }
 
 function surveyTables(
@@ -225,13 +299,18 @@ function surveyTables(
 			value: paired.value([totals[i]!], raw.periods[p.key])
 		})
 	);
-	model.cell({
-		id: cellId.overall(id),
-		n: sumOf(periods.map((p) => raw.periods[p.key]?.n ?? 0)),
-		count: { atoms: totals },
-		total: true,
-		value: paired.value(totals, raw.overall)
-	});
+	const periodResults = periods.map((p) => raw.periods[p.key]);
+	addToDate(
+		model,
+		input,
+		{ id: cellId.overall(id), total: true },
+		{ atoms: totals.map((a) => [a]), n: periodResults.map((r) => r?.n ?? 0) },
+		(through) =>
+			paired.value(
+				totals.slice(0, through),
+				through === periods.length ? raw.overall : paired.combine(periodResults.slice(0, through))
+			)
+	);
 	model.oneWay({
 		id: `i:${id}:trend`,
 		cells: periods.map((p) => cellId.period(id, p.key)),
@@ -259,13 +338,20 @@ function surveyTables(
 		});
 		for (const key of keys) {
 			const atoms = perPeriod.map((byKey) => byKey.get(key)!);
-			model.cell({
-				id: cellId.breakdown(id, dimension, 'all', key),
-				n: sumOf(periods.map((p) => raw.breakdowns[p.key]?.[dimension]?.[key]?.n ?? 0)),
-				count: { atoms },
-				total: false,
-				value: paired.value(atoms, raw.breakdowns.all?.[dimension]?.[key])
-			});
+			const results = periods.map((p) => raw.breakdowns[p.key]?.[dimension]?.[key]);
+			addToDate(
+				model,
+				input,
+				{ id: cellId.breakdown(id, dimension, 'all', key), total: false },
+				{ atoms: atoms.map((a) => [a]), n: results.map((r) => r?.n ?? 0) },
+				(through) =>
+					paired.value(
+						atoms.slice(0, through),
+						through === periods.length
+							? raw.breakdowns.all?.[dimension]?.[key]
+							: paired.combine(results.slice(0, through))
+					)
+			);
 		}
 		model.oneWay({
 			id: `i:${id}:d:${dimension}:all`,
@@ -328,7 +414,7 @@ function crossedTable(
 	// margins are the period's two breakdowns.
 	if (rows.length === 0 || columns.length === 0 || Math.min(...grid.flat()) < input.k) {
 		// Still a table of the release, so the team sees it flagged; all hidden from the start.
-		addCrossedCells(model, indicator, rows, columns, crossedAll, () => ({ atoms: [] }), paired);
+		addCrossedCells(model, input, indicator, rows, columns, paired, null);
 		return;
 	}
 	const y = input.periods.map((p, i) => {
@@ -342,39 +428,62 @@ function crossedTable(
 		);
 		return byCell;
 	});
-	addCrossedCells(
-		model,
-		indicator,
-		rows,
-		columns,
-		crossedAll,
-		(ri, ci) => ({ atoms: y.map((period) => period[ri]![ci]!) }),
-		paired
+	addCrossedCells(model, input, indicator, rows, columns, paired, (ri, ci) =>
+		y.map((period) => period[ri]![ci]!)
 	);
 }
 
 function addCrossedCells(
 	model: LinkedTables,
+	input: ReleaseInput,
 	indicator: ReleaseIndicator,
 	rows: string[],
 	columns: string[],
-	crossedAll: Record<string, IndicatorResult>,
-	count: (ri: number, ci: number) => Sum,
-	paired: Paired
+	paired: Paired,
+	/** Per row and column, its unknown of each period; null for a table withheld from the start. */
+	perPeriod: ((ri: number, ci: number) => number[]) | null
 ): void {
+	const { raw } = indicator;
 	const ids: string[] = [];
 	rows.forEach((r, ri) =>
 		columns.forEach((c, ci) => {
 			const id = cellId.crossed(indicator.id, r, c);
-			const result = crossedAll[`${r}\u0000${c}`];
-			const sum = count(ri, ci);
-			model.cell({
-				id,
-				n: result?.n ?? 0,
-				count: sum,
-				total: false,
-				value: sum.atoms.length ? paired.value(sum.atoms, result) : undefined
-			});
+			const key = `${r}\u0000${c}`;
+			const results = input.periods.map((p) => raw.crossed[p.key]?.[key]);
+			const atoms = perPeriod?.(ri, ci);
+			if (!atoms) {
+				model.cell({
+					id,
+					n: raw.crossed.all?.[key]?.n ?? 0,
+					count: { atoms: [] },
+					total: false,
+					dated: true
+				});
+			} else {
+				const current = model.cell({
+					id,
+					n: raw.crossed.all?.[key]?.n ?? 0,
+					count: { atoms },
+					total: false,
+					value: paired.value(atoms, raw.crossed.all?.[key]),
+					dated: true
+				});
+				// A two-way table shown by an earlier release is a fact now (a withheld one said nothing).
+				for (const earlier of input.earlier ?? [])
+					if (earlier.decisions[id] === 'shown') {
+						const then = atoms.slice(0, earlier.through);
+						const combined = paired.combine(results.slice(0, earlier.through));
+						model.cell({
+							...current,
+							id: `${id}@${earlier.through}`,
+							n: combined.n,
+							count: { atoms: then },
+							value: paired.value(then, combined),
+							dated: false,
+							alwaysShown: true
+						});
+					}
+			}
 			ids.push(id);
 		})
 	);
@@ -388,11 +497,8 @@ function addCrossedCells(
  * Any other kind's entries stand alone (its "to date" is the latest entry); only those that
  * count people are in the release.
  */
-function manualTables(
-	model: LinkedTables,
-	indicator: ReleaseIndicator,
-	periods: readonly Period[]
-) {
+function manualTables(model: LinkedTables, indicator: ReleaseIndicator, input: ReleaseInput) {
+	const { periods } = input;
 	const { id, raw } = indicator;
 	const entries = periods.filter((p) => raw.periods[p.key]);
 	if (indicator.kind === 'count') {
@@ -408,14 +514,21 @@ function manualTables(
 				alwaysShown: !(raw.periods[p.key]!.n > 0)
 			})
 		);
-		model.cell({
-			id: cellId.overall(id),
-			n: sumOf(values),
-			count: { atoms },
-			total: true,
-			// Figures none of which counts people add up to one that does not either.
-			alwaysShown: entries.every((p) => !(raw.periods[p.key]!.n > 0))
-		});
+		const atomOf = new Map(entries.map((p, i) => [p.key, atoms[i]!]));
+		addToDate(
+			model,
+			input,
+			{
+				id: cellId.overall(id),
+				total: true,
+				// Figures none of which counts people add up to one that does not either.
+				alwaysShown: entries.every((p) => !(raw.periods[p.key]!.n > 0))
+			},
+			{
+				atoms: periods.map((p) => (atomOf.has(p.key) ? [atomOf.get(p.key)!] : [])),
+				n: periods.map((p) => (atomOf.has(p.key) ? values[entries.indexOf(p)]! : 0))
+			}
+		);
 		model.oneWay({
 			id: `i:${id}:trend`,
 			cells: entries.map((p) => cellId.period(id, p.key)),
@@ -445,36 +558,55 @@ function responseTables(
 		...new Set(input.indicators.flatMap((i) => (i.manual ? [] : i.surveyIds)))
 	].sort();
 	if (programmeSurveys.length === 0) return;
-	const everything = programmeSurveys.flatMap((s) => [...responseAtoms.get(s)!.values()]);
-	const total = sumOf(Object.values(input.responses.channel));
-	model.cell({ id: cellId.allResponses, n: total, count: { atoms: everything }, total: true });
+	const { periods } = input;
+	const inPeriod = periods.map((p) =>
+		programmeSurveys.map((s) => responseAtoms.get(s)!.get(p.key)!)
+	);
+	const perPeriodN = (counts: Record<string, Record<string, number>>) =>
+		periods.map((p) => sumOf(Object.values(counts[p.key] ?? {})));
+	addToDate(
+		model,
+		input,
+		{ id: cellId.allResponses, total: true },
+		{ atoms: inPeriod, n: perPeriodN(input.responses.channel) }
+	);
 	for (const dimension of ['channel', 'language'] as const) {
 		const counts = input.responses[dimension];
-		const keys = input.cellKeys[dimension] ?? Object.keys(counts);
-		const atoms = keys.map((key) => model.atom(counts[key] ?? 0));
-		model.equal(atoms, everything);
-		keys.forEach((key, i) =>
-			model.cell({
-				id: cellId.responses(dimension, key),
-				n: counts[key] ?? 0,
-				count: { atoms: [atoms[i]!] },
-				total: false
-			})
+		const seen = new Set(periods.flatMap((p) => Object.keys(counts[p.key] ?? {})));
+		const keys = [
+			...(input.cellKeys[dimension] ?? []),
+			...[...seen].filter((key) => !(input.cellKeys[dimension] ?? []).includes(key)).sort()
+		];
+		// Per period, the responses by this dimension add up to the period's responses.
+		const atoms = periods.map((p, i) => {
+			const byKey = keys.map((key) => model.atom(counts[p.key]?.[key] ?? 0));
+			model.equal(byKey, inPeriod[i]!);
+			return byKey;
+		});
+		keys.forEach((key, k) =>
+			addToDate(
+				model,
+				input,
+				{ id: cellId.responses(dimension, key), total: false },
+				{ atoms: atoms.map((a) => [a[k]!]), n: periods.map((p) => counts[p.key]?.[key] ?? 0) }
+			)
 		);
 		model.oneWay({
 			id: `r:${dimension}`,
 			cells: keys.map((key) => cellId.responses(dimension, key)),
 			total: cellId.allResponses
 		});
-		// An indicator over all the programme's surveys broken down by the same thing counts at
-		// most the responses in each cell.
+		// An indicator over all the programme's surveys broken down by the same thing counts, in
+		// each period, at most the responses in each cell.
 		for (const indicator of input.indicators) {
 			if (indicator.manual || !indicator.dimensions.includes(dimension)) continue;
 			if ([...indicator.surveyIds].sort().join() !== programmeSurveys.join()) continue;
-			keys.forEach((key, i) => {
-				const cell = model.cells.get(cellId.breakdown(indicator.id, dimension, 'all', key));
-				if (cell) model.atMost(cell.count.atoms, [atoms[i]!]);
-			});
+			periods.forEach((p, i) =>
+				keys.forEach((key, k) => {
+					const cell = model.cells.get(cellId.breakdown(indicator.id, dimension, p.key, key));
+					if (cell) model.atMost(cell.count.atoms, [atoms[i]![k]!]);
+				})
+			);
 		}
 	}
 }

@@ -8,7 +8,7 @@ import { DEMO_ORG_SLUG, seedDemo } from '../demo/seed';
 import { programmeResults, type ProgrammeResults } from '../indicators/results';
 import { findOrganisation } from '../orgs/service';
 import { findProgramme, listProgrammes, loadLogframe } from '../programmes/service';
-import { recoverable, type PublicKnowledge } from './attacker';
+import { recoverable, type DonorRelease, type PublicKnowledge } from './attacker';
 import { scaleOf } from './instruments';
 import { programmeRelease, publishedInstruments } from './release';
 
@@ -40,24 +40,35 @@ beforeAll(async () => {
 	programme = (await findProgramme(db, orgId, listed.id, team))!;
 }, 120_000);
 
-/** Everything a donor can read of the dashboard: to date and every released period. */
-async function donorRelease(viewer = donor) {
-	const all = await programmeResults(db, viewer, programme, { today, lang: 'en' });
+/** Everything a donor can read of the dashboard on `day`: to date and every released period. */
+async function donorRelease(
+	viewer = donor,
+	day = today
+): Promise<DonorRelease & { all: ProgrammeResults }> {
+	const all = await programmeResults(db, viewer, programme, { today: day, lang: 'en' });
 	const byScope: Record<string, ProgrammeResults['indicators']> = { all: all.indicators };
 	for (const period of all.periods)
 		byScope[period.key] = (
-			await programmeResults(db, viewer, programme, { today, lang: 'en', scope: period.key })
+			await programmeResults(db, viewer, programme, { today: day, lang: 'en', scope: period.key })
 		).indicators;
-	return { all, byScope };
+	return { all, periods: all.periods, byScope, counts: all.counts };
 }
 
-async function knowledge(periods: ProgrammeResults['periods']): Promise<PublicKnowledge> {
+/** What a donor who looked the day after each period closed has kept: one release per period. */
+async function everyRelease(viewer = donor): Promise<DonorRelease[]> {
+	const { all } = await donorRelease(viewer);
+	const days = all.periods.map((p) =>
+		new Date(Date.parse(`${p.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+	);
+	return Promise.all(days.map((day) => donorRelease(viewer, day)));
+}
+
+async function knowledge(): Promise<PublicKnowledge> {
 	const logframe = await loadLogframe(db, orgId, programme.id);
 	const instruments = await publishedInstruments(db, orgId, [
 		...new Set(logframe.indicators.flatMap((i) => i.surveyIds))
 	]);
 	return {
-		periods,
 		scales: Object.fromEntries(logframe.indicators.map((i) => [i.id, scaleOf(i, instruments)])),
 		surveys: Object.fromEntries(logframe.indicators.map((i) => [i.id, i.surveyIds])),
 		countsResponses: Object.fromEntries(
@@ -76,26 +87,25 @@ describe('the demo programme’s release', () => {
 	});
 
 	it('lets a donor pin down no hidden count from anything the dashboard gives them', async () => {
-		const { all, byScope } = await donorRelease();
-		const hidden = JSON.stringify(byScope).split('"shown":false').length - 1;
+		const latest = await donorRelease();
+		const hidden = JSON.stringify(latest.byScope).split('"shown":false').length - 1;
 		expect(hidden).toBeGreaterThan(50);
-		const found = await recoverable(
-			{ byScope, counts: all.counts },
-			await knowledge(all.periods),
-			donor.k
-		);
-		expect(found).toEqual([]);
+		expect(await recoverable(latest, await knowledge(), donor.k)).toEqual([]);
 	}, 120_000);
+
+	it('nor from every release a donor kept, one per closed period, together', async () => {
+		const releases = await everyRelease();
+		expect(releases.map((r) => r.periods.length)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+		expect(await recoverable(releases, await knowledge(), donor.k)).toEqual([]);
+	}, 240_000);
 
 	it('holds for a stricter organisation too (k = 11, as the CTDC publishes)', async () => {
 		const strict = { ...donor, k: 11 };
-		const { all, byScope } = await donorRelease(strict);
-		const text = JSON.stringify(byScope);
+		const latest = await donorRelease(strict);
+		const text = JSON.stringify(latest.byScope);
 		for (const m of text.matchAll(/"n":(\d+)/g))
 			if (Number(m[1]) > 0) expect(Number(m[1])).toBeGreaterThanOrEqual(11);
-		expect(
-			await recoverable({ byScope, counts: all.counts }, await knowledge(all.periods), 11)
-		).toEqual([]);
+		expect(await recoverable(latest, await knowledge(), 11)).toEqual([]);
 	}, 120_000);
 
 	it('passes its own audit, and the team sees why each hidden figure is hidden', async () => {

@@ -12,7 +12,13 @@ import { MAX_DIMENSIONS } from '../indicators/sql';
 import { cellKeysOf, scaleOf } from './instruments';
 import type { LinkedTables } from './linked';
 import { protect, type Decision, type Exposure } from './protect';
-import { releaseModel, type ReleaseEvaluation, type ReleaseInput } from './release-model';
+import { earlierRelease, figuresThrough, shownPerPeriod } from './earlier';
+import {
+	releaseModel,
+	type EarlierRelease,
+	type ReleaseEvaluation,
+	type ReleaseInput
+} from './release-model';
 
 /**
  * A programme's release: everything a donor can read of it at once (the dashboard, the
@@ -75,7 +81,8 @@ export function releaseInput(
 	figures: ProgrammeFigures,
 	instruments: readonly Instrument[],
 	k: number,
-	evaluation?: ReleaseEvaluation
+	evaluation?: ReleaseEvaluation,
+	history: Pick<ReleaseInput, 'earlier' | 'alreadyShown'> = {}
 ): { input: ReleaseInput; cellKeys: Record<string, string[]> } {
 	const indicators = figures.logframe.indicators;
 	const dimensions = new Set([
@@ -100,10 +107,11 @@ export function releaseInput(
 		})),
 		responses: {
 			bySurvey: figures.bySurvey,
-			channel: figures.counts?.channel ?? {},
-			language: figures.counts?.language ?? {}
+			channel: figures.countsByPeriod.channel,
+			language: figures.countsByPeriod.language
 		},
-		evaluation
+		evaluation,
+		...history
 	};
 	return { input, cellKeys };
 }
@@ -158,7 +166,11 @@ export interface ReleaseOptions {
 	evaluation?: (through: string, periods: Period[]) => Promise<ReleaseEvaluation>;
 }
 
-/** The programme's release as of `today`, protected and audited (kept while its input is the same). */
+/**
+ * The programme's release as of `today`: made in order with the release of every earlier closed
+ * period (each kept while its input is the same), the last one with the report's own figures when
+ * a report is being published.
+ */
 export async function programmeRelease(
 	db: Db,
 	orgId: string,
@@ -175,9 +187,41 @@ export async function programmeRelease(
 		...surveyIds,
 		...(evaluation?.surveyIds ?? [])
 	]);
-	const { input, cellKeys } = releaseInput(figures, instruments, options.k, evaluation);
-	const made = await protectedRelease(input);
-	return { ...made, periods, through, k: options.k, figures, cellKeys };
+	const last = Math.max(1, periods.length);
+	const { cellKeys } = releaseInput(figures, instruments, options.k);
+	const chain = await releaseChain(last, (j, history) =>
+		j === last
+			? releaseInput(figures, instruments, options.k, evaluation, history).input
+			: releaseInput(figuresThrough(figures, j), instruments, options.k, undefined, history).input
+	);
+	return { ...chain.at(-1)!, periods, through, k: options.k, figures, cellKeys };
+}
+
+type Made = Awaited<ReturnType<typeof protectedRelease>>;
+
+/**
+ * The releases of the first 1 … `count` periods in order, each audited with the to-date figures
+ * of those before it and keeping shown what they showed (earlier.ts): what every donor who looked
+ * once a period could have kept. Each is kept by its input, so a new period costs one release.
+ */
+export async function releaseChain(
+	count: number,
+	inputFor: (
+		through: number,
+		history: Pick<ReleaseInput, 'earlier' | 'alreadyShown'>
+	) => ReleaseInput
+): Promise<(Made & { input: ReleaseInput })[]> {
+	const earlier: EarlierRelease[] = [];
+	let alreadyShown: string[] = [];
+	const chain: (Made & { input: ReleaseInput })[] = [];
+	for (let j = 1; j <= count; j++) {
+		const input = inputFor(j, { earlier: [...earlier], alreadyShown });
+		const made = await protectedRelease(input);
+		chain.push({ ...made, input });
+		earlier.push(earlierRelease(made.model, made.decisions, j));
+		alreadyShown = shownPerPeriod(made.model, made.decisions);
+	}
+	return chain;
 }
 
 /**

@@ -4,14 +4,14 @@ import { computeIndicator, type IndicatorRule } from '../indicators/math';
 import {
 	presentCounts,
 	presentIndicator,
+	type Decide,
 	type IndicatorHead,
 	type RawResults
 } from '../indicators/present';
-import { recoverable } from './attacker';
+import { recoverable, type DonorRelease } from './attacker';
 import { NOT_STATED } from './instruments';
-import { protect } from './protect';
-import { releaseDecide } from './release';
-import { releaseModel, type ReleaseIndicator, type ReleaseInput } from './release-model';
+import { releaseChain, releaseDecide } from './release';
+import type { ReleaseIndicator, ReleaseInput } from './release-model';
 
 /**
  * Synthetic programmes for the release's property test and benchmark: figures computed from
@@ -115,8 +115,21 @@ function rawOf(
 	return raw;
 }
 
-export function programmeOf(s: Spec) {
-	const periods = periodsOf(s.periods);
+/**
+ * A synthetic programme's release input as of the end of its `through`-th period (default: its
+ * last), with what earlier releases decided.
+ */
+export function programmeOf(
+	s: Spec,
+	through = s.periods,
+	history: Pick<ReleaseInput, 'earlier' | 'alreadyShown'> = {}
+) {
+	const periods = periodsOf(s.periods).slice(0, through);
+	s = {
+		...s,
+		respondents: s.respondents.filter((r) => r.period < through),
+		indicators: s.indicators.map((i) => ({ ...i, manual: i.manual?.slice(0, through) }))
+	};
 	const indicators: ReleaseIndicator[] = s.indicators.map((def, i) => {
 		const id = `i${i}`;
 		if (def.manual) {
@@ -169,8 +182,11 @@ export function programmeOf(s: Spec) {
 		(bySurvey[r.survey] ??= {})[p] = (bySurvey[r.survey]![p] ?? 0) + 1;
 	}
 	const tally = (f: (r: Respondent) => string) => {
-		const counts: Record<string, number> = {};
-		for (const r of counted) counts[f(r)] = (counts[f(r)] ?? 0) + 1;
+		const counts: Record<string, Record<string, number>> = {};
+		for (const r of counted) {
+			const byKey = (counts[periods[r.period]!.key] ??= {});
+			byKey[f(r)] = (byKey[f(r)] ?? 0) + 1;
+		}
 		return counts;
 	};
 	const cellKeys: Record<string, string[]> = Object.fromEntries(
@@ -184,7 +200,8 @@ export function programmeOf(s: Spec) {
 		periods,
 		indicators,
 		cellKeys,
-		responses: { bySurvey, channel: tally((r) => r.channel), language: tally((r) => r.language) }
+		responses: { bySurvey, channel: tally((r) => r.channel), language: tally((r) => r.language) },
+		...history
 	};
 	return { input, periods, cellKeys };
 }
@@ -205,15 +222,24 @@ export const head = (i: ReleaseIndicator, n: number): IndicatorHead => ({
 	disaggregations: i.dimensions
 });
 
-/** Releases a random programme and attacks what a donor receives of it. */
-export async function releaseAndAttack(s: Spec) {
-	const { input, periods, cellKeys } = programmeOf(s);
-	const model = releaseModel(input);
-	const protection = await protect(model, s.k);
-	const decide = releaseDecide({ model, decisions: protection.decisions });
+/** Responses to date from counts per period. */
+function toDate(byPeriod: Record<string, Record<string, number>>): Record<string, number> {
+	const sum: Record<string, number> = {};
+	for (const counts of Object.values(byPeriod))
+		for (const [key, n] of Object.entries(counts)) sum[key] = (sum[key] ?? 0) + n;
+	return sum;
+}
+
+/** What a donor receives of one release: the dashboard to date and of each period, the counts. */
+function donorViews(
+	input: ReleaseInput,
+	cellKeys: Record<string, string[]>,
+	decide: Decide
+): DonorRelease {
+	const { periods } = input;
 	const options = (scope: string) => ({
 		audience: 'donor' as const,
-		k: s.k,
+		k: input.k,
 		periods,
 		programme: { startsOn: periods[0]!.start, endsOn: periods.at(-1)!.end },
 		thresholds: { atRisk: 0.1, offTrack: 0.25 },
@@ -231,27 +257,53 @@ export async function releaseAndAttack(s: Spec) {
 		? {
 				channel: presentCounts(
 					'channel',
-					input.responses.channel,
+					toDate(input.responses.channel),
 					cellKeys.channel!,
 					options('all')
 				),
 				language: presentCounts(
 					'language',
-					input.responses.language,
+					toDate(input.responses.language),
 					cellKeys.language!,
 					options('all')
 				)
 			}
 		: null;
+	return { periods, byScope, counts };
+}
+
+/**
+ * Releases a random programme at the end of each of its periods, as a donor who looked every
+ * period would have seen it, and attacks everything they saw together.
+ */
+export async function releaseAndAttack(s: Spec) {
+	const chain = await releaseChain(
+		s.periods,
+		(through, history) => programmeOf(s, through, history).input
+	);
+	const { cellKeys } = programmeOf(s);
+	const releases = chain.map((made) =>
+		donorViews(
+			made.input,
+			cellKeys,
+			releaseDecide({ model: made.model, decisions: made.decisions })
+		)
+	);
+	const latest = chain.at(-1)!;
 	const found = await recoverable(
-		{ byScope, counts },
+		releases,
 		{
-			periods,
-			scales: Object.fromEntries(input.indicators.map((i) => [i.id, i.scale])),
-			surveys: Object.fromEntries(input.indicators.map((i) => [i.id, i.surveyIds])),
-			countsResponses: Object.fromEntries(input.indicators.map((i) => [i.id, i.countsResponses]))
+			scales: Object.fromEntries(latest.input.indicators.map((i) => [i.id, i.scale])),
+			surveys: Object.fromEntries(latest.input.indicators.map((i) => [i.id, i.surveyIds])),
+			countsResponses: Object.fromEntries(
+				latest.input.indicators.map((i) => [i.id, i.countsResponses])
+			)
 		},
 		s.k
 	);
-	return { protection, found, byScope };
+	return {
+		protection: { decisions: latest.decisions, exposed: chain.flatMap((m) => m.audit.exposed) },
+		found,
+		byScope: releases.at(-1)!.byScope
+	};
 }

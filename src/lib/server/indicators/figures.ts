@@ -23,6 +23,8 @@ export interface ProgrammeFigures {
 	raw: Map<string, RawResults>;
 	/** Responses to the programme's surveys in the periods, by channel and by language. */
 	counts: { channel: Record<string, number>; language: Record<string, number> } | null;
+	/** The same per period: dimension → period → key → responses. */
+	countsByPeriod: Record<'channel' | 'language', Record<string, Record<string, number>>>;
 	/** Survey → period → responses. */
 	bySurvey: Record<string, Record<string, number>>;
 }
@@ -147,8 +149,10 @@ async function responseCounts(
 	orgId: string,
 	surveyIds: string[],
 	periods: readonly Period[]
-): Promise<Pick<ProgrammeFigures, 'counts' | 'bySurvey'>> {
-	if (surveyIds.length === 0 || periods.length === 0) return { counts: null, bySurvey: {} };
+): Promise<Pick<ProgrammeFigures, 'counts' | 'bySurvey' | 'countsByPeriod'>> {
+	const countsByPeriod = { channel: {}, language: {} };
+	if (surveyIds.length === 0 || periods.length === 0)
+		return { counts: null, bySurvey: {}, countsByPeriod };
 	const sorted = [...periods].sort((a, b) => a.start.localeCompare(b.start));
 	const periodOf = sql`case ${sql.join(
 		sorted.map(
@@ -173,17 +177,23 @@ async function responseCounts(
 					and submitted_on between ${sorted[0]!.start}::date and ${sorted.at(-1)!.end}::date
 			) r
 			where period is not null
-			group by grouping sets ((survey_id, period), (channel), (language))`)
+			group by grouping sets ((survey_id, period), (channel, period), (language, period))`)
 	);
 	const channel: Record<string, number> = {};
 	const language: Record<string, number> = {};
 	const bySurvey: Record<string, Record<string, number>> = {};
+	const byPeriod: ProgrammeFigures['countsByPeriod'] = { channel: {}, language: {} };
 	for (const r of result) {
 		if (r.survey !== null && r.period !== null) (bySurvey[r.survey] ??= {})[r.period] = r.n;
-		else if (r.channel !== null) channel[r.channel] = r.n;
-		else if (r.language !== null) language[r.language] = r.n;
+		else if (r.channel !== null && r.period !== null) {
+			channel[r.channel] = (channel[r.channel] ?? 0) + r.n;
+			(byPeriod.channel[r.period] ??= {})[r.channel] = r.n;
+		} else if (r.language !== null && r.period !== null) {
+			language[r.language] = (language[r.language] ?? 0) + r.n;
+			(byPeriod.language[r.period] ??= {})[r.language] = r.n;
+		}
 	}
-	return { counts: { channel, language }, bySurvey };
+	return { counts: { channel, language }, bySurvey, countsByPeriod: byPeriod };
 }
 
 /**
@@ -224,7 +234,12 @@ export async function programmeFigures(
 					'rollback' in db ? undefined : fingerprint
 				)
 			)
-		: { fromSurveys: new Map<string, RawResults>(), counts: null, bySurvey: {} };
+		: {
+				fromSurveys: new Map<string, RawResults>(),
+				counts: null,
+				bySurvey: {},
+				countsByPeriod: { channel: {}, language: {} }
+			};
 	const raw = new Map(
 		logframe.indicators.map((indicator) => [
 			indicator.id,
@@ -242,6 +257,7 @@ export async function programmeFigures(
 		logframe,
 		raw,
 		counts: computed.counts,
-		bySurvey: computed.bySurvey
+		bySurvey: computed.bySurvey,
+		countsByPeriod: computed.countsByPeriod
 	};
 }
