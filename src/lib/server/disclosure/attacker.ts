@@ -41,7 +41,9 @@ export interface Recovered {
 class Program {
 	size = 0;
 	readonly rows: LinearRow[] = [];
-	readonly targets: { figure: string; atoms: number[] }[] = [];
+	readonly targets: { figure: string; atoms: number[]; earlier: boolean }[] = [];
+	/** Whether the figures being read are of an earlier release. */
+	earlier = false;
 	/**
 	 * Figures some release showed: a per-period figure one release hid to protect another and a
 	 * later one shows is public, not a hidden count (the same figure in every release).
@@ -73,7 +75,7 @@ function learn(
 	name: string
 ): void {
 	if (!figure.shown) {
-		program.targets.push({ figure: name, atoms: counts });
+		program.targets.push({ figure: name, atoms: counts, earlier: program.earlier });
 		return;
 	}
 	program.shown.add(name);
@@ -222,6 +224,7 @@ export async function recoverable(
 	for (const release of releases) {
 		const j = release.periods.length;
 		const when = release === latest ? '' : ` (release to ${release.periods.at(-1)?.key})`;
+		program.earlier = release !== latest;
 		const upTo = (atoms: number[]) => atoms.slice(0, j);
 		for (const indicator of release.byScope.all ?? []) {
 			const u = unknowns.get(indicator.id);
@@ -377,6 +380,10 @@ export async function recoverable(
 		const { min, max } = ranges[i]!;
 		if (program.shown.has(t.figure) || seen.has(t.figure)) return [];
 		seen.add(t.figure);
-		return rangeWidth(min, max) < k ? [{ figure: t.figure, min, max }] : [];
+		// The latest release's hidden counts must all stay k wide. An earlier release's hidden
+		// figure may since have been shown (or be pinned by what is shown now) when it was only
+		// hidden to protect another; what must never be narrowed is a group that may be small.
+		const exposed = rangeWidth(min, max) < k && (!t.earlier || min < k);
+		return exposed ? [{ figure: t.figure, min, max }] : [];
 	});
 }

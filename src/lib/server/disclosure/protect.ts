@@ -72,7 +72,9 @@ function* visibleCells(model: LinkedTables, decisions: Map<string, Decision>) {
 
 /**
  * Hidden cells the audit must keep wide: every hidden count but those of a withheld two-way
- * table, which is not published at all (like any other cross-tabulation nobody asked for).
+ * table, which is not published at all (like any other cross-tabulation nobody asked for), and
+ * those that are no sum of anything (the responses of an evaluation that reads no survey: zero
+ * by its definition, which everyone knows).
  */
 function auditedCells(model: LinkedTables, decisions: Map<string, Decision>): Cell[] {
 	const withheld = new Set(
@@ -80,7 +82,9 @@ function auditedCells(model: LinkedTables, decisions: Map<string, Decision>): Ce
 	);
 	return [...model.cells.values()].filter((cell) => {
 		const d = decisions.get(cell.id);
-		return d && !d.shown && !(cell.table2 && withheld.has(cell.table2));
+		return (
+			d && !d.shown && cell.count.atoms.length > 0 && !(cell.table2 && withheld.has(cell.table2))
+		);
 	});
 }
 

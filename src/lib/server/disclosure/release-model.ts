@@ -231,7 +231,7 @@ function addToDate(
 	model: LinkedTables,
 	input: ReleaseInput,
 	cell: Omit<Cell, 'count' | 'n' | 'value'>,
-	perPeriod: { atoms: number[][]; n: number[] },
+	perPeriod: { atoms: number[][]; n: number[]; cells?: (string | undefined)[] },
 	value?: (through: number) => ValueFact | undefined
 ): void {
 	const all = (through: number) => ({
@@ -248,7 +248,9 @@ function addToDate(
 	});
 	for (const earlier of input.earlier ?? []) {
 		const decided = earlier.decisions[cell.id];
-		if (!decided) continue;
+		// A figure hidden then to protect another told nothing and protects nothing now (what it
+		// protected, a small group, is what stays audited); only what was shown or small matters.
+		if (!decided || (decided !== 'shown' && decided !== 'small')) continue;
 		const then = all(earlier.through);
 		const id = `${cell.id}@${earlier.through}`;
 		model.cell({
@@ -260,6 +262,11 @@ function addToDate(
 			alwaysShown: decided === 'shown'
 		});
 		if (decided !== 'shown') model.hiddenAlready.set(id, decided);
+		// Today's figure is that one plus the periods since, each shown on its own: a table of its
+		// own, so the rules keep the earlier figure from being today's less the periods since.
+		const since = (perPeriod.cells ?? []).slice(earlier.through);
+		if (perPeriod.cells && since.every((c) => c && model.cells.has(c)))
+			model.oneWay({ id: `${id}:since`, cells: [id, ...(since as string[])], total: cell.id });
 	}
 }
 
@@ -304,7 +311,11 @@ function surveyTables(
 		model,
 		input,
 		{ id: cellId.overall(id), total: true },
-		{ atoms: totals.map((a) => [a]), n: periodResults.map((r) => r?.n ?? 0) },
+		{
+			atoms: totals.map((a) => [a]),
+			n: periodResults.map((r) => r?.n ?? 0),
+			cells: periods.map((p) => cellId.period(id, p.key))
+		},
 		(through) =>
 			paired.value(
 				totals.slice(0, through),
@@ -343,7 +354,11 @@ function surveyTables(
 				model,
 				input,
 				{ id: cellId.breakdown(id, dimension, 'all', key), total: false },
-				{ atoms: atoms.map((a) => [a]), n: results.map((r) => r?.n ?? 0) },
+				{
+					atoms: atoms.map((a) => [a]),
+					n: results.map((r) => r?.n ?? 0),
+					cells: periods.map((p) => cellId.breakdown(id, dimension, p.key, key))
+				},
 				(through) =>
 					paired.value(
 						atoms.slice(0, through),
@@ -526,7 +541,8 @@ function manualTables(model: LinkedTables, indicator: ReleaseIndicator, input: R
 			},
 			{
 				atoms: periods.map((p) => (atomOf.has(p.key) ? [atomOf.get(p.key)!] : [])),
-				n: periods.map((p) => (atomOf.has(p.key) ? values[entries.indexOf(p)]! : 0))
+				n: periods.map((p) => (atomOf.has(p.key) ? values[entries.indexOf(p)]! : 0)),
+				cells: periods.map((p) => (atomOf.has(p.key) ? cellId.period(id, p.key) : undefined))
 			}
 		);
 		model.oneWay({
@@ -622,6 +638,8 @@ function evaluationTables(
 	periods: readonly Period[],
 	responseAtoms: Map<string, Map<string, number>>
 ): void {
+	// An evaluation that reads no survey has no responses and nothing coded: no figure to protect.
+	if (evaluation.surveyIds.length === 0) return;
 	const atoms: number[] = [];
 	for (const survey of evaluation.surveyIds) {
 		const perPeriod = responseAtoms.get(survey)!;

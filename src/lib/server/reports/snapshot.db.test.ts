@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DAC_CRITERIA, type ReportSnapshot, type SnapshotEvidence } from '../../evaluations/model';
 import type { Db } from '../db';
 import { PROBLEM_ANSWERS } from '../demo/simulate';
+import { createEvaluation } from '../evaluations/service';
 import { buildSnapshot, type SnapshotOptions } from './snapshot';
 import { demoEvaluation } from './test-evaluation';
 import { sql } from 'drizzle-orm';
@@ -223,6 +224,22 @@ describe('buildSnapshot', () => {
 		expect(JSON.stringify(withK).split('"shown":false').length).toBeGreaterThan(
 			k === 20 ? JSON.stringify(snapshot).split('"shown":false').length : 0
 		);
+	});
+
+	it('builds for an evaluation that reads no survey (nothing to count, nothing to protect)', async () => {
+		const bare = await createEvaluation(db, demo.actor, demo.org.id, demo.programmeId, {
+			kind: 'adhoc',
+			title: 'Desk review',
+			startsOn: '2025-01-01',
+			endsOn: '2026-06-30',
+			purpose: '',
+			methodology: '',
+			limitations: '',
+			surveyIds: []
+		});
+		const result = await buildSnapshot(db, manager, bare.id, options);
+		expect(result.ok).toBe(true);
+		if (result.ok) expect(result.snapshot.evaluation.responses).toEqual({ shown: false });
 	});
 
 	it('answers nothing for another organisation', async () => {
