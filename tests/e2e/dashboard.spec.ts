@@ -108,7 +108,10 @@ test('the owner sees every indicator with its latest value, status and flagged s
 	const legal = card(page, 'OP2.1');
 	await expect(legal.getByText('Latest: Q4 2026')).toBeVisible();
 	await expect(legal.getByText('n = 3 people counted')).toBeVisible();
-	await expect(legal.getByText(/Hidden from donors .*: Q3 2025, Q4 2026/)).toBeVisible();
+	// Q3 2025 counted 4 people and Q4 2026 3: under k, flagged; Q4 2026 is also still in progress.
+	await expect(
+		legal.getByText('Fewer than 5 respondents, hidden from donors: Q3 2025, Q4 2026')
+	).toBeVisible();
 
 	const gender = await openBreakdowns(satisfied);
 	await expect(gender).toBeVisible();
@@ -184,12 +187,14 @@ test('a donor sees values but no small number, no editor and no raw responses', 
 		satisfied.getByText('The two-way table is withheld to protect small groups.')
 	).toBeVisible();
 
-	// Legal aid counted 3 people in Q4 2026: the donor's latest value is the quarter before.
+	// Donors see closed periods only: legal aid's latest is Q3 2026, its small Q3 2025 hidden
+	// with another quarter, and the page never says which hidden quarter is the small one.
+	await expect(page.getByText(/^Figures up to /)).toBeVisible();
 	const legal = card(page, 'OP2.1');
 	await expect(legal.getByText('Latest: Q3 2026')).toBeVisible();
-	await expect(
-		legal.getByText(/Hidden to protect groups of fewer than 5 respondents: .*Q4 2026/)
-	).toBeVisible();
+	await expect(legal.getByText(/Hidden to protect small groups: .*Q3 2025/)).toBeVisible();
+	await expect(legal).not.toContainText('Q4 2026');
+	await expect(page.locator('main')).not.toContainText(/fewer than 5/);
 
 	// Every group size on the page, opened or not, is at least k.
 	const text = (await page.locator('main').textContent()) ?? '';
@@ -206,8 +211,15 @@ test('a donor sees values but no small number, no editor and no raw responses', 
 
 	await expect(page.locator('a[href*="/logframe"]')).toHaveCount(0);
 	await expect(page.locator('a[href*="/indicators/"]')).toHaveCount(0);
-	await expect(page.getByLabel('Breakdowns for')).toHaveCount(0);
-	// An edited address cannot ask for a period's breakdowns.
+	// A released period's breakdowns, but never those of the period in progress.
+	await page.getByLabel('Breakdowns for').selectOption({ label: 'Q3 2026' });
+	await page.getByRole('button', { name: 'Show', exact: true }).click();
+	await expect(
+		card(page, 'OC2.1').getByRole('region', { name: /^Breakdowns, Q3 2026/ })
+	).toBeVisible();
+	await expect(
+		page.getByLabel('Breakdowns for').locator('option', { hasText: 'Q4 2026' })
+	).toHaveCount(0);
 	await page.goto(`${dashboard}?period=2026-Q4`);
 	await expect(
 		card(page, 'OC2.1').getByRole('region', { name: /^Breakdowns, Programme to date/ })

@@ -53,7 +53,8 @@ describe('annexTable', () => {
 
 	it('writes a suppressed latest value as words, and nothing derived from it', () => {
 		const row = table.rows.find((r) => r[0] === 'OP1.1')!;
-		expect(row[7]).toBe('fewer than 5');
+		// "Hidden", never "fewer than k": a figure hidden to protect another is not small.
+		expect(row[7]).toBe('hidden');
 		expect(row.slice(9)).toEqual([null, null, null]);
 	});
 });
@@ -66,7 +67,7 @@ describe('annexXlsx', () => {
 		expect(sheet.getRow(1).getCell(8).value).toBe('Latest value');
 		expect(sheet.getRow(2).getCell(1).value).toBe('OC1.1');
 		expect(sheet.getRow(2).getCell(8).value).toBe(68.5);
-		expect(sheet.getRow(5).getCell(8).value).toBe('fewer than 5');
+		expect(sheet.getRow(5).getCell(8).value).toBe('hidden');
 		expect(sheet.rowCount).toBe(6);
 	});
 
@@ -77,6 +78,6 @@ describe('annexXlsx', () => {
 		expect(sheet.name).toBe(t('reportPdf.annexSheet'));
 		expect(sheet.views[0]?.rightToLeft).toBe(true);
 		expect(sheet.getRow(1).getCell(1).value).toBe(t('reportPdf.annex.code'));
-		expect(sheet.getRow(5).getCell(8).value).toBe(t('reportPdf.fewerThan', { k: 5 }));
+		expect(sheet.getRow(5).getCell(8).value).toBe(t('reportPdf.hidden'));
 	});
 });

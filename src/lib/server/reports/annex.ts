@@ -55,7 +55,7 @@ export function annexTable(snapshot: ReportSnapshot, t: TFunction): AnnexTable {
 			round(row.baseline),
 			row.baselineDate,
 			round(row.target),
-			shown ? round(row.latest.value) : t('reportPdf.fewerThan', { k: snapshot.k }),
+			shown ? round(row.latest.value) : t('reportPdf.hidden'),
 			row.latestPeriod,
 			shown ? percent(row.progress) : null,
 			shown ? percent(row.achievement) : null,

@@ -431,7 +431,7 @@ export async function renderReportPdf(snapshot: ReportSnapshot, t: TFunction): P
 		t('reportPdf.period', { start: date(from), end: date(to) });
 	const figureText = (figure: SnapshotFigure, unit: string) =>
 		!figure.shown
-			? t('reportPdf.fewerThan', { k: formatNumber(k, lang) })
+			? t('reportPdf.hidden')
 			: figure.value === null
 				? t('reportPdf.noValue')
 				: formatValue(figure.value, unit, lang);
@@ -746,7 +746,7 @@ function annexRow(row: SnapshotIndicatorRow, snapshot: ReportSnapshot, t: TFunct
 		snapshot.logframe.find((node) => node.level === row.level)?.label ||
 		t(`programmeSettings.levels.${row.level}`);
 	const latest = !row.latest.shown
-		? t('reportPdf.fewerThan', { k: formatNumber(snapshot.k, lang) })
+		? t('reportPdf.hidden')
 		: row.latest.value === null
 			? t('reportPdf.noValue')
 			: value(row.latest.value);
