@@ -2,7 +2,7 @@ import type { IndicatorKind } from '../../programmes/model';
 import type { ProgrammeFigures } from '../indicators/figures';
 import type { IndicatorResult } from '../indicators/math';
 import type { RawResults } from '../indicators/present';
-import type { LinkedTables } from './linked';
+import type { HiddenReason, LinkedTables } from './linked';
 import type { Decision } from './protect';
 import type { EarlierRelease } from './release-model';
 
@@ -132,12 +132,22 @@ export function earlierRelease(
 	return { through, decisions: decided };
 }
 
-/** Per-period figures a release showed: public from then on. */
-export function shownPerPeriod(
+/**
+ * Per-period figures as a release decided them: those it showed are public from then on; those
+ * it hid stay hidden (they protect the same small groups next period, and choosing other
+ * complements each period would hide more in all and tell which ones changed).
+ */
+export function perPeriodDecisions(
 	model: LinkedTables,
 	decisions: ReadonlyMap<string, Decision>
-): string[] {
-	return [...model.cells.values()]
-		.filter((cell) => !cell.dated && !cell.id.includes('@') && !decisions.get(cell.id))
-		.map((cell) => cell.id);
+): { alreadyShown: string[]; alreadyHidden: Record<string, HiddenReason> } {
+	const alreadyShown: string[] = [];
+	const alreadyHidden: Record<string, HiddenReason> = {};
+	for (const cell of model.cells.values()) {
+		if (cell.dated || cell.id.includes('@')) continue;
+		const d = decisions.get(cell.id);
+		if (d && !d.shown) alreadyHidden[cell.id] = d.reason;
+		else alreadyShown.push(cell.id);
+	}
+	return { alreadyShown, alreadyHidden };
 }

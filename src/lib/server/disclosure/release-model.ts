@@ -87,6 +87,8 @@ export interface ReleaseInput {
 	earlier?: EarlierRelease[];
 	/** Per-period cells an earlier release showed: public already, so shown again. */
 	alreadyShown?: string[];
+	/** Per-period cells the release before hid, and why: hidden again. */
+	alreadyHidden?: Record<string, HiddenReason>;
 }
 
 /** Cell ids: the stable names every view uses to look up a decision. */
@@ -220,6 +222,8 @@ export function releaseModel(input: ReleaseInput): LinkedTables {
 		const cell = model.cells.get(id);
 		if (cell) cell.alwaysShown = true;
 	}
+	for (const [id, reason] of Object.entries(input.alreadyHidden ?? {}))
+		if (model.cells.has(id)) model.hiddenAlready.set(id, reason);
 	return model;
 }
 

@@ -12,7 +12,7 @@ import { MAX_DIMENSIONS } from '../indicators/sql';
 import { cellKeysOf, scaleOf } from './instruments';
 import type { LinkedTables } from './linked';
 import { protect, type Decision, type Exposure } from './protect';
-import { earlierRelease, figuresThrough, shownPerPeriod } from './earlier';
+import { earlierRelease, figuresThrough, perPeriodDecisions } from './earlier';
 import {
 	releaseModel,
 	type EarlierRelease,
@@ -82,7 +82,7 @@ export function releaseInput(
 	instruments: readonly Instrument[],
 	k: number,
 	evaluation?: ReleaseEvaluation,
-	history: Pick<ReleaseInput, 'earlier' | 'alreadyShown'> = {}
+	history: Pick<ReleaseInput, 'earlier' | 'alreadyShown' | 'alreadyHidden'> = {}
 ): { input: ReleaseInput; cellKeys: Record<string, string[]> } {
 	const indicators = figures.logframe.indicators;
 	const dimensions = new Set([
@@ -128,8 +128,8 @@ export function forgetReleases(): void {
 }
 
 /** The protection of a release input, kept by the input's hash (the same input, the same decisions). */
-function protectedRelease(input: ReleaseInput) {
-	const key = createHash('sha256').update(JSON.stringify(input)).digest('base64url');
+function protectedRelease(input: ReleaseInput, maxRounds?: number) {
+	const key = createHash('sha256').update(JSON.stringify({ input, maxRounds })).digest('base64url');
 	let found = kept.get(key);
 	if (found) {
 		kept.delete(key);
@@ -139,7 +139,7 @@ function protectedRelease(input: ReleaseInput) {
 	found = (async () => {
 		const started = performance.now();
 		const model = releaseModel(input);
-		const result = await protect(model, input.k);
+		const result = await protect(model, input.k, { maxRounds });
 		return {
 			model,
 			decisions: result.decisions,
@@ -164,6 +164,11 @@ export interface ReleaseOptions {
 	k: number;
 	/** A report's own figures (its evaluation's response count and theme counts), when publishing. */
 	evaluation?: (through: string, periods: Period[]) => Promise<ReleaseEvaluation>;
+	/**
+	 * A bound on the audit's rounds per release (default: protect.ts's). A release still exposed
+	 * when it is reached is not safe, and nothing is published from it.
+	 */
+	maxRounds?: number;
 }
 
 /**
@@ -189,10 +194,14 @@ export async function programmeRelease(
 	]);
 	const last = Math.max(1, periods.length);
 	const { cellKeys } = releaseInput(figures, instruments, options.k);
-	const chain = await releaseChain(last, (j, history) =>
-		j === last
-			? releaseInput(figures, instruments, options.k, evaluation, history).input
-			: releaseInput(figuresThrough(figures, j), instruments, options.k, undefined, history).input
+	const chain = await releaseChain(
+		last,
+		(j, history) =>
+			j === last
+				? releaseInput(figures, instruments, options.k, evaluation, history).input
+				: releaseInput(figuresThrough(figures, j), instruments, options.k, undefined, history)
+						.input,
+		options.maxRounds
 	);
 	return { ...chain.at(-1)!, periods, through, k: options.k, figures, cellKeys };
 }
@@ -208,18 +217,19 @@ export async function releaseChain(
 	count: number,
 	inputFor: (
 		through: number,
-		history: Pick<ReleaseInput, 'earlier' | 'alreadyShown'>
-	) => ReleaseInput
+		history: Pick<ReleaseInput, 'earlier' | 'alreadyShown' | 'alreadyHidden'>
+	) => ReleaseInput,
+	maxRounds?: number
 ): Promise<(Made & { input: ReleaseInput })[]> {
 	const earlier: EarlierRelease[] = [];
-	let alreadyShown: string[] = [];
+	let perPeriod: Pick<ReleaseInput, 'alreadyShown' | 'alreadyHidden'> = {};
 	const chain: (Made & { input: ReleaseInput })[] = [];
 	for (let j = 1; j <= count; j++) {
-		const input = inputFor(j, { earlier: [...earlier], alreadyShown });
-		const made = await protectedRelease(input);
+		const input = inputFor(j, { earlier: [...earlier], ...perPeriod });
+		const made = await protectedRelease(input, maxRounds);
 		chain.push({ ...made, input });
 		earlier.push(earlierRelease(made.model, made.decisions, j));
-		alreadyShown = shownPerPeriod(made.model, made.decisions);
+		perPeriod = perPeriodDecisions(made.model, made.decisions);
 	}
 	return chain;
 }

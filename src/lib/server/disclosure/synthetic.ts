@@ -122,7 +122,7 @@ function rawOf(
 export function programmeOf(
 	s: Spec,
 	through = s.periods,
-	history: Pick<ReleaseInput, 'earlier' | 'alreadyShown'> = {}
+	history: Pick<ReleaseInput, 'earlier' | 'alreadyShown' | 'alreadyHidden'> = {}
 ) {
 	const periods = periodsOf(s.periods).slice(0, through);
 	s = {

@@ -153,6 +153,24 @@ describe('the report workflow', () => {
 			.where(eq(reports.evaluationId, demo.evaluationId));
 	});
 
+	it('refuses to publish figures the audit could not make safe, and stores nothing', async () => {
+		// With the audit cut short after its first round, exposures remain: nothing may leave.
+		expect(await publish(db, manager, demo.evaluationId, { today, maxRounds: 1 })).toEqual({
+			ok: false,
+			reason: 'unsafe'
+		});
+		const state = (await reportOf(db, demo.org.id, demo.evaluationId))!;
+		expect(state.report.status).toBe('review');
+		expect(
+			await db.select().from(reportRevisions).where(eq(reportRevisions.reportId, state.report.id))
+		).toHaveLength(0);
+		expect(
+			(await f.auditOf(demo.org.id, 'report.published')).filter(
+				(e) => e.details?.title === 'Midline report'
+			)
+		).toHaveLength(0);
+	});
+
 	it('publishes revision 1 with its audit event, and the report reads as published', async () => {
 		const result = await publish(db, manager, demo.evaluationId, { today });
 		expect(result).toMatchObject({ ok: true, revision: { number: 1 } });

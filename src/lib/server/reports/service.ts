@@ -239,7 +239,7 @@ export async function publish(
 	db: Db,
 	viewer: Pick<Viewer, 'user' | 'org' | 'k'>,
 	evaluationId: string,
-	options: { today: string }
+	options: { today: string; maxRounds?: number }
 ): Promise<WorkflowResult> {
 	const actor = viewer.user;
 	const orgId = viewer.org.id;
@@ -258,7 +258,8 @@ export async function publish(
 			lang: isUiLanguage(report.language) ? report.language : 'en',
 			today: options.today,
 			revision: state.next,
-			changeNote
+			changeNote,
+			maxRounds: options.maxRounds
 		});
 		if (!evaluation) return { ok: false, reason: 'notFound' };
 		if (!built.ok) return built;

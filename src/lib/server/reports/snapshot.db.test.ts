@@ -218,7 +218,8 @@ describe('buildSnapshot', () => {
 	it.each([5, 20])('shows no figure of fewer than k = %i people anywhere', async (k) => {
 		const withK = await built({ ...manager, k });
 		const figures = shownFigures(withK);
-		expect(figures.length).toBeGreaterThan(30);
+		// Enough shown figures for the check to mean something (far fewer pass k = 20).
+		expect(figures.length).toBeGreaterThan(k === 20 ? 15 : 30);
 		for (const figure of figures) if (figure.n !== null) expect(figure.n).toBeGreaterThanOrEqual(k);
 		// k = 20 hides more than k = 5 does (the test can tell the difference).
 		expect(JSON.stringify(withK).split('"shown":false').length).toBeGreaterThan(

@@ -49,6 +49,8 @@ export interface SnapshotOptions {
 	today: string;
 	revision: number;
 	changeNote: string;
+	/** A bound on the audit's work (see ReleaseOptions.maxRounds). */
+	maxRounds?: number;
 }
 
 export type SnapshotResult =
@@ -311,7 +313,8 @@ export async function buildSnapshot(
 	const release = await programmeRelease(db, orgId, programme, {
 		today: options.today,
 		k,
-		evaluation: evaluationPart
+		evaluation: evaluationPart,
+		maxRounds: options.maxRounds
 	});
 
 	if (release.audit.exposed.length) return { ok: false, reason: 'unsafe' };
