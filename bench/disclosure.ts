@@ -20,10 +20,7 @@
  * runs per figure (default 5).
  */
 import { eq } from 'drizzle-orm';
-import postgres from 'postgres';
 import { viewerOf } from '../src/lib/server/auth/viewer';
-import { openDatabase } from '../src/lib/server/db/client';
-import { migrate } from '../src/lib/server/db/migrate';
 import { organisations } from '../src/lib/server/db/schema';
 import { DEMO_PROGRAMME_NAME } from '../src/lib/server/demo/programme';
 import { seededRandom } from '../src/lib/server/demo/random';
@@ -55,19 +52,13 @@ import { programmeResults } from '../src/lib/server/indicators/results';
 import { findOrganisation } from '../src/lib/server/orgs/service';
 import { findProgramme, listProgrammes, loadLogframe } from '../src/lib/server/programmes/service';
 import { topUpDemoResponses } from './support/responses';
-import { PG_URL, ROOT } from './support/server';
+import { BENCH_USER, withBenchDatabase } from './support/database';
 
 const DB_NAME = 'heard_bench_disclosure';
 const TOTAL = Number(process.env.RESPONSES ?? 200_000);
 const RUNS = Number(process.env.RUNS ?? 5);
 const TODAY = '2026-12-08';
-const USER = {
-	id: '00000000-0000-0000-0000-000000000000',
-	email: 'bench@heard.example',
-	displayName: 'bench',
-	locale: null,
-	lastOrgId: null
-};
+const USER = BENCH_USER;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
@@ -158,15 +149,7 @@ function largeProgramme(): Spec {
 }
 
 async function main() {
-	const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
-	await admin.unsafe(`create database ${DB_NAME}`);
-	const url = new URL(PG_URL);
-	url.pathname = `/${DB_NAME}`;
-	const database = await openDatabase({ url: url.toString() });
-	try {
-		await migrate(database, `${ROOT}/drizzle`);
-		const { db } = database;
+	await withBenchDatabase(DB_NAME, async ({ db }) => {
 		await seedDemo(db, { password: 'quiet-harbour-lantern-27' });
 		const org = (await findOrganisation(db, DEMO_ORG_SLUG))!;
 		const [orgRow] = await db.select().from(organisations).where(eq(organisations.id, org.id));
@@ -268,11 +251,7 @@ async function main() {
 			`donor dashboard, first view (figures and audit): ${spread(first)} on ${seeded.responses.toLocaleString('en')} responses; audit ${ms(release.audit.ms)} of it`
 		);
 		console.log(`donor dashboard, kept release: ${spread(kept)} (target < 300 ms)`);
-	} finally {
-		await database.close();
-		await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
-		await admin.end();
-	}
+	});
 }
 
 await main();

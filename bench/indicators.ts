@@ -25,17 +25,11 @@ import { programmeResults } from '../src/lib/server/indicators/results';
 import { findOrganisation } from '../src/lib/server/orgs/service';
 import { findProgramme, listProgrammes } from '../src/lib/server/programmes/service';
 import { listSurveys } from '../src/lib/server/surveys/service';
+import { BENCH_USER } from './support/database';
 import { PG_URL, ROOT } from './support/server';
 import { exportAll } from './support/export';
 
-/** The benchmark's reader: whoever it is, the audience comes from the role. */
-const USER = {
-	id: '00000000-0000-0000-0000-000000000000',
-	email: 'bench@heard.example',
-	displayName: 'bench',
-	locale: null,
-	lastOrgId: null
-};
+const USER = BENCH_USER;
 
 const DB_NAME = 'heard_bench_indicators';
 const TOTAL = Number(process.env.RESPONSES ?? 200_000);

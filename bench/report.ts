@@ -31,16 +31,10 @@ import { reportFixture } from '../src/lib/server/reports/fixtures';
 import { renderReportPdf } from '../src/lib/server/reports/pdf';
 import { findRevision, listPublished } from '../src/lib/server/reports/published';
 import { topUpDemoResponses } from './support/responses';
+import { BENCH_USER } from './support/database';
 import { PG_URL, ROOT } from './support/server';
 
-/** The benchmark's reader: whoever it is, the audience comes from the role. */
-const USER = {
-	id: '00000000-0000-0000-0000-000000000000',
-	email: 'bench@heard.example',
-	displayName: 'bench',
-	locale: null,
-	lastOrgId: null
-};
+const USER = BENCH_USER;
 
 const DB_NAME = 'heard_bench_report';
 const TOTAL = Number(process.env.RESPONSES ?? 200_000);

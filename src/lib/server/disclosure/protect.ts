@@ -1,3 +1,4 @@
+import { hiddenCellsExposed } from '../indicators/suppression';
 import { componentRoots, feasibleRanges, type LinearRow, type LinearSystem } from './lp';
 import { singleAtom, type Cell, type HiddenReason, type LinkedTables } from './linked';
 
@@ -116,15 +117,6 @@ export async function audit(
 	return { ranges, exposed };
 }
 
-/** Whether hidden cells of a one-way table can be worked out with k and the rules (suppression.ts). */
-function oneWayExposed(hidden: number[], anyShown: boolean, k: number): boolean {
-	if (hidden.length === 0) return false;
-	const sum = hidden.reduce((a, b) => a + b, 0);
-	if (hidden.length === 1 || sum === 0) return true;
-	if (!anyShown) return false;
-	return sum === hidden.length * (k - 1);
-}
-
 function hide(decisions: Map<string, Decision>, cell: Cell, reason: HiddenReason): boolean {
 	if (!shown(decisions.get(cell.id))) return false;
 	decisions.set(cell.id, {
@@ -171,8 +163,9 @@ function oneWayPass(
 		// A hidden total with every cell shown is their sum; with one cell hidden it is that cell
 		// plus the rest, which the audit judges; here only the plain sum is prevented.
 		const exposed = totalShown
-			? oneWayExposed(
-					hidden.map((c) => c.n),
+			? hiddenCellsExposed(
+					hidden.length,
+					hidden.reduce((a, c) => a + c.n, 0),
 					visible.length > 0,
 					k
 				)

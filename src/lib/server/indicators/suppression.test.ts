@@ -8,7 +8,6 @@ import {
 	MIN_K,
 	suppressFigure,
 	suppressOneWay,
-	suppressTwoWay,
 	type CellInput,
 	type DonorOneWay
 } from './suppression';
@@ -75,9 +74,6 @@ describe('k', () => {
 		// Every entry point refuses a bad k rather than publishing unchecked figures.
 		if (!allowed) {
 			expect(() => suppressFigure({ value: 1, n: 50, excluded: 0 }, k)).toThrow(RangeError);
-			expect(() => suppressTwoWay({ rows: ['a'], columns: ['b'], counts: [[50]] }, k)).toThrow(
-				RangeError
-			);
 			expect(() => auditOneWay({ cells: [], total: { shown: false } }, k)).toThrow(RangeError);
 		}
 	});
@@ -454,146 +450,6 @@ describe('suppressFigure', () => {
 			fc.property(kArb, fc.double({ noNaN: true }), fc.nat(100), (k, value, excluded) => {
 				for (let n = 0; n < k; n++)
 					expect(JSON.stringify(suppressFigure({ value, n, excluded }, k))).toBe('{"shown":false}');
-			})
-		);
-	});
-});
-
-describe('suppressTwoWay', () => {
-	const rows = ['women', 'men'];
-	const columns = ['18–24', '25–39', '40+'];
-
-	it('shows the whole table when every cell has at least k', () => {
-		const counts = [
-			[5, 12, 30],
-			[7, 5, 22]
-		];
-		const values = [
-			[40, 50, 60],
-			[71.4, 20, 45.5]
-		];
-		expect(suppressTwoWay({ rows, columns, counts, values }, 5)).toEqual({
-			shown: true,
-			rows,
-			columns,
-			cells: [
-				[
-					{ n: 5, value: 40 },
-					{ n: 12, value: 50 },
-					{ n: 30, value: 60 }
-				],
-				[
-					{ n: 7, value: 71.4 },
-					{ n: 5, value: 20 },
-					{ n: 22, value: 45.5 }
-				]
-			]
-		});
-	});
-
-	it.each([
-		[
-			'one cell under k',
-			[
-				[5, 12, 30],
-				[7, 4, 22]
-			],
-			5
-		],
-		[
-			'a zero cell',
-			[
-				[5, 12, 30],
-				[0, 9, 22]
-			],
-			5
-		],
-		[
-			'k = 3, a cell of 2',
-			[
-				[3, 3, 3],
-				[3, 2, 3]
-			],
-			3
-		],
-		[
-			'k = 20, a cell of 19',
-			[
-				[20, 25, 30],
-				[20, 19, 40]
-			],
-			20
-		]
-	])('withholds the table with %s, giving donors only the reason', (_, counts, k) => {
-		const published = suppressTwoWay({ rows, columns, counts }, k);
-		expect(published).toEqual({ shown: false, reason: 'smallCell' });
-		const team = suppressTwoWay({ rows, columns, counts }, k, 'team');
-		expect(team.shownToDonors).toBe(false);
-		expect(team.cells.map((r) => r.map((c) => c.n))).toEqual(counts);
-		expect(team.cells.map((r) => r.map((c) => c.flagged))).toEqual(
-			counts.map((r) => r.map((n) => n < k))
-		);
-	});
-
-	it.each([
-		['counts with a row missing', { rows, columns, counts: [[5, 5, 5]] }],
-		[
-			'counts with a short row',
-			{
-				rows,
-				columns,
-				counts: [
-					[5, 5, 5],
-					[5, 5]
-				]
-			}
-		],
-		[
-			'values that do not match',
-			{
-				rows,
-				columns,
-				counts: [
-					[5, 5, 5],
-					[5, 5, 5]
-				],
-				values: [[1, 2, 3]]
-			}
-		],
-		[
-			'a negative count',
-			{
-				rows,
-				columns,
-				counts: [
-					[5, 5, 5],
-					[5, -5, 5]
-				]
-			}
-		]
-	])('refuses %s', (_, table) => {
-		expect(() => suppressTwoWay(table, 5)).toThrow();
-	});
-
-	it('shows a table exactly when every cell passes, and withholds every number otherwise', () => {
-		const tableArb = fc
-			.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }))
-			.chain(([r, c]) =>
-				fc.array(fc.array(countArb, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })
-			);
-		fc.assert(
-			fc.property(tableArb, kArb, (counts, k) => {
-				const table = {
-					rows: counts.map((_, i) => `r${i}`),
-					columns: counts[0]!.map((_, j) => `c${j}`),
-					counts
-				};
-				const published = suppressTwoWay(table, k);
-				const passes = counts.flat().every((n) => n >= k);
-				expect(published.shown).toBe(passes);
-				if (published.shown) expect(published.cells.map((r) => r.map((c) => c.n))).toEqual(counts);
-				else expect(walk(published).numbers).toEqual([]);
-				expect(suppressTwoWay(table, k, 'team').shownToDonors).toBe(passes);
 			})
 		);
 	});

@@ -10,7 +10,6 @@
  *   what is shown, by subtracting the shown cells from the total and reasoning with k and these
  *   rules. One hidden cell always can be; several can when their sum pins each of them down
  *   (all 0, or all k − 1). Until none can, the smallest shown cells are hidden as well.
- * - Two-way breakdowns are shown only when every cell passes; there is no partial table.
  *
  * Donors get a view in which a hidden figure is not there at all (not even as a field the
  * interface forgets to read); managers get every number with hidden ones flagged, never
@@ -115,9 +114,10 @@ export interface TeamOneWay {
 /**
  * Whether hidden cells can be worked out by a reader who knows k and these rules, from the
  * number of hidden cells, their sum (the total minus the shown cells) and whether any cell is
- * shown. Checked exhaustively against every small table in the tests.
+ * shown. Checked exhaustively against every small table in the tests; the release's one-way
+ * rules (disclosure/protect.ts) apply it too.
  */
-function hiddenCellsExposed(
+export function hiddenCellsExposed(
 	hiddenCount: number,
 	hiddenSum: number,
 	anyShown: boolean,
@@ -255,69 +255,4 @@ export function auditOneWay(published: DonorOneWay, k: number): OneWayProblem | 
 	return hiddenCellsExposed(hiddenCount, published.total.n - shownSum, anyShown, k)
 		? 'recoverable'
 		: null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Two-way breakdowns
-
-export interface TwoWayInput {
-	rows: readonly string[];
-	columns: readonly string[];
-	/** counts[row][column]: respondents in each cell. */
-	counts: readonly (readonly number[])[];
-	/** values[row][column]: a figure computed from each cell's respondents, if any. */
-	values?: readonly (readonly (number | null)[])[];
-}
-
-export interface TwoWayCell {
-	n: number;
-	value?: number | null;
-}
-
-export type DonorTwoWay =
-	| { shown: true; rows: string[]; columns: string[]; cells: TwoWayCell[][] }
-	/** Neither numbers nor labels: which combinations exist is itself a detail of the table. */
-	| { shown: false; reason: 'smallCell' };
-
-export interface TeamTwoWay {
-	/** Whether donors see this table. */
-	shownToDonors: boolean;
-	rows: string[];
-	columns: string[];
-	cells: (TwoWayCell & { flagged: boolean })[][];
-}
-
-/**
- * A two-way breakdown (e.g. sex × age band) for an audience: donors get the whole table when
- * every cell has at least k respondents, otherwise only the reason it is withheld.
- */
-export function suppressTwoWay(table: TwoWayInput, k: number, audience?: 'donor'): DonorTwoWay;
-export function suppressTwoWay(table: TwoWayInput, k: number, audience: 'team'): TeamTwoWay;
-export function suppressTwoWay(
-	table: TwoWayInput,
-	k: number,
-	audience: Audience = 'donor'
-): DonorTwoWay | TeamTwoWay {
-	assertK(k);
-	const { rows, columns, counts, values } = table;
-	const fits = (m: readonly (readonly unknown[])[]) =>
-		m.length === rows.length && m.every((r) => r.length === columns.length);
-	if (!fits(counts) || (values && !fits(values)))
-		throw new Error('two-way table does not match its rows and columns');
-	counts.forEach((r) => r.forEach(assertCount));
-	const cells = counts.map((r, i) =>
-		r.map((n, j): TwoWayCell => withValue({ n }, values?.[i]?.[j]))
-	);
-	const passes = counts.every((r) => r.every((n) => n >= k));
-	if (audience === 'team') {
-		return {
-			shownToDonors: passes,
-			rows: [...rows],
-			columns: [...columns],
-			cells: cells.map((r, i) => r.map((c, j) => ({ ...c, flagged: counts[i]![j]! < k })))
-		};
-	}
-	return passes
-		? { shown: true, rows: [...rows], columns: [...columns], cells }
-		: { shown: false, reason: 'smallCell' };
 }
