@@ -14,6 +14,7 @@ import { twilioProvider } from '$lib/server/sms/twilio';
 import { CHROME_LANGUAGES, chromeFor } from '$lib/survey/chrome';
 import { languageDirection } from '$lib/survey/languages';
 import { refreshChanged } from '$lib/server/indicators/cache';
+import { warmReleases } from '$lib/server/disclosure/release';
 import { announceDemo, prepareDatabase } from '$lib/server/setup';
 import { DEFAULT_LANGUAGE, direction, UI_LANGUAGES } from '$lib/i18n/languages';
 import { parseAcceptLanguage, pickLanguage } from '$lib/i18n/negotiate';
@@ -42,11 +43,21 @@ export const init: ServerInit = async () => {
 		void refreshChanged().finally(() => (refreshing = false));
 	}, 10 * 1000);
 	refresh.unref();
+	// Donors' releases made ahead of their visits: soon after start, then every hour (a period
+	// closes at midnight; the same figures give a kept release at once).
+	const warm = () =>
+		void warmReleases(database.db).catch((e) => console.error('warm-up failed', e));
+	const firstWarm = setTimeout(warm, 5_000);
+	const hourly = setInterval(warm, 60 * 60 * 1000);
+	firstWarm.unref();
+	hourly.unref();
 	// Queued invitations go out through the provider; several servers share the queue safely.
 	const stopOutbox =
 		process.env.SMS_WORKER === 'off' ? null : startOutboxWorker(database.db, twilioProvider());
 	process.once('sveltekit:shutdown', () => {
 		clearInterval(purge);
+		clearTimeout(firstWarm);
+		clearInterval(hourly);
 		void stopOutbox?.();
 		void closeDatabase();
 	});

@@ -10,7 +10,7 @@ import { findOrganisation } from '../orgs/service';
 import { findProgramme, listProgrammes, loadLogframe } from '../programmes/service';
 import { recoverable, type DonorRelease, type PublicKnowledge } from './attacker';
 import { scaleOf } from './instruments';
-import { programmeRelease, publishedInstruments } from './release';
+import { forgetReleases, programmeRelease, publishedInstruments, warmReleases } from './release';
 
 /**
  * The demo's release as a donor receives it, attacked by attacker.ts on PGlite and (in CI) on
@@ -136,6 +136,16 @@ describe('the demo programme’s release', () => {
 				const flagged = point.figure.shown && 'flagged' in point.figure && point.figure.flagged;
 				expect(forDonor.indicators[i]!.trend[p]!.figure.shown).toBe(!flagged);
 			})
+		);
+	}, 120_000);
+
+	it('is made ahead of a donor’s visit for every programme a donor is attached to', async () => {
+		forgetReleases();
+		expect(await warmReleases(db, today)).toBeGreaterThanOrEqual(1);
+		const warmed = await programmeRelease(db, orgId, programme, { today, k: 5 });
+		// Kept: the same release again, not made anew.
+		expect(warmed.decisions).toBe(
+			(await programmeRelease(db, orgId, programme, { today, k: 5 })).decisions
 		);
 	}, 120_000);
 

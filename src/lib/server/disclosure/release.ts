@@ -7,6 +7,7 @@ import type { Db } from '../db';
 import { rows } from '../db/rows';
 import { surveyVersions, type Programme } from '../db/schema';
 import { programmeFigures, type ProgrammeFigures } from '../indicators/figures';
+import { programmesWithDonors } from '../programmes/service';
 import type { Decide } from '../indicators/present';
 import { MAX_DIMENSIONS } from '../indicators/sql';
 import { cellKeysOf, scaleOf } from './instruments';
@@ -116,7 +117,8 @@ export function releaseInput(
 	return { input, cellKeys };
 }
 
-const MAX_KEPT = 32;
+// Several programmes' chains of releases (one per closed period) fit; the oldest go first.
+const MAX_KEPT = 64;
 const kept = new Map<
 	string,
 	Promise<Omit<Release, 'figures' | 'cellKeys' | 'periods' | 'through' | 'k'>>
@@ -297,4 +299,22 @@ export async function evaluationResponses(
 		partial,
 		outside
 	};
+}
+
+/**
+ * Makes the release of every programme a donor is attached to ahead of their visit, one after
+ * the other: after a restart (or when a period has closed) the whole chain of releases is made
+ * here rather than on a donor's first request. A failure is logged; the next run tries again.
+ */
+export async function warmReleases(db: Db, today = new Date().toISOString().slice(0, 10)) {
+	let made = 0;
+	for (const { programme, k } of await programmesWithDonors(db)) {
+		try {
+			await programmeRelease(db, programme.orgId, programme, { today, k });
+			made++;
+		} catch (error) {
+			console.error('release warm-up failed', error instanceof Error ? error.message : error);
+		}
+	}
+	return made;
 }

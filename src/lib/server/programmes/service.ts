@@ -16,6 +16,7 @@ import {
 	logframeNodes,
 	manualValues,
 	memberships,
+	organisations,
 	programmeDonors,
 	programmes,
 	surveys,
@@ -708,3 +709,12 @@ export async function replaceLogframe(
 }
 
 export type { IndicatorRule };
+
+/** Programmes some donor is attached to, with their organisation's minimum cell size. */
+export async function programmesWithDonors(db: Db) {
+	return db
+		.selectDistinct({ programme: programmes, k: organisations.minCellSize })
+		.from(programmes)
+		.innerJoin(programmeDonors, eq(programmeDonors.programmeId, programmes.id))
+		.innerJoin(organisations, eq(organisations.id, programmes.orgId));
+}
