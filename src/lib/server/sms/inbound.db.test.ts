@@ -9,6 +9,7 @@ import type { Actor } from '../orgs/service';
 import { encryptSecret } from '../secret';
 import { createSurvey, publishSurvey } from '../surveys/service';
 import { forgetCachedChannels, handleInbound, purgeExpiredConversations, twiml } from './inbound';
+import { phoneHash } from './phone';
 import { queueDueReminders } from './reminders';
 import { twilioSignature } from './twilio-signature';
 
@@ -64,12 +65,14 @@ function post(
 		token?: string;
 		url?: string;
 		signature?: string | null;
+		/** Twilio's message id: the same one again is a retry. */
+		sid?: string;
 	} = {}
 ) {
 	const channelId = options.channel ?? 'smschan';
 	const url = options.url ?? `${URL_BASE}${channelId}`;
 	const params = new URLSearchParams({
-		MessageSid: `SM${(counter++).toString().padStart(32, '0')}`,
+		MessageSid: options.sid ?? sidOf(counter++),
 		AccountSid: 'AC' + '0'.repeat(32),
 		From: options.from ?? PHONE,
 		To: '+15005550006',
@@ -90,6 +93,27 @@ function post(
 		signature,
 		params
 	});
+}
+
+function sidOf(n: number): string {
+	return `SM${n.toString(16).padStart(32, '0')}`;
+}
+
+/** Where a conversation stands, without its clock. */
+function stepOf(state: unknown) {
+	const { question, answers } = state as { question: string; answers: unknown };
+	return { question, answers };
+}
+
+/** The stored state of a phone's conversation on the test channel. */
+async function stateOf(from: string): Promise<unknown> {
+	const hash = await phoneHash(db, from);
+	const [row] = await rows<{ state: unknown }>(
+		db.execute(
+			sql`select state from sms_conversations where channel_id = 'smschan' and phone_hash = ${hash}`
+		)
+	);
+	return row?.state;
 }
 
 async function count(table: string): Promise<number> {
@@ -190,6 +214,87 @@ describe('a conversation by SMS', () => {
 		expect(await post('1', { from: phone })).toMatchObject({ outcome: 'ignored' });
 		expect(await count('sms_conversations')).toBe(0);
 		expect(await post('HELLO', { from: phone })).toMatchObject({ outcome: 'started' });
+		await post('STOP', { from: phone });
+	});
+});
+
+describe('Twilio’s retries change nothing', () => {
+	const messagesOf = (r: Awaited<ReturnType<typeof post>>) =>
+		r.status === 200 ? r.messages : [`status ${r.status}`];
+
+	it('a retried "1" gets the same reply and does not answer the next question', async () => {
+		const phone = '+447700900611';
+		await post('HELLO', { from: phone });
+		const language = await post('1', { from: phone, sid: sidOf(0x6110) });
+		expect(language).toMatchObject({ status: 200, outcome: 'continue' });
+		const asked = await stateOf(phone);
+		// The safety check is on screen; Twilio got no answer in time and sends the same "1" again.
+		const retried = await post('1', { from: phone, sid: sidOf(0x6110) });
+		expect(retried).toMatchObject({ status: 200 });
+		expect(messagesOf(retried)).toEqual(messagesOf(language));
+		expect(await stateOf(phone)).toEqual(asked);
+		// The person's own "2" (not now) is what answers the safety check.
+		expect(await post('2', { from: phone })).toMatchObject({ status: 200 });
+		expect(await stateOf(phone)).toBeUndefined();
+	});
+
+	it('a retried last answer stores the response once', async () => {
+		const phone = '+447700900612';
+		const before = await count('responses');
+		await post('HELLO', { from: phone });
+		let last: Awaited<ReturnType<typeof post>> | undefined;
+		let sid = '';
+		for (let i = 0; i < 80 && (last as { outcome?: string })?.outcome !== 'completed'; i++) {
+			sid = sidOf(0x6120_000 + i);
+			last = await post('1', { from: phone, sid });
+		}
+		expect(last).toMatchObject({ outcome: 'completed' });
+		expect(await count('responses')).toBe(before + 1);
+		const again = await post('1', { from: phone, sid });
+		expect(messagesOf(again)).toEqual(messagesOf(last!));
+		expect(await count('responses')).toBe(before + 1);
+	});
+
+	it('two deliveries of one message at the same moment change the conversation once', async () => {
+		const phone = '+447700900613';
+		await post('HELLO', { from: phone });
+		await post('1', { from: phone });
+		const asked = await stateOf(phone);
+		const [a, b] = await Promise.all([
+			post('1', { from: phone, sid: sidOf(0x6130) }),
+			post('1', { from: phone, sid: sidOf(0x6130) })
+		]);
+		expect(messagesOf(a)).toEqual(messagesOf(b));
+		// One step from where it was, the same step as a single delivery takes.
+		const once = stepOf(await stateOf(phone));
+		expect(once).not.toEqual(stepOf(asked));
+		await post('STOP', { from: phone });
+		await post('START', { from: phone });
+		await post('HELLO', { from: phone });
+		await post('1', { from: phone });
+		await post('1', { from: phone });
+		expect(stepOf(await stateOf(phone))).toEqual(once);
+		await post('STOP', { from: phone });
+	});
+
+	it('keeps only a keyed hash of the message id, and not past two days', async () => {
+		const sid = sidOf(0x6140);
+		await post('HELP', { from: '+447700900614', sid });
+		const everything = await wholeDatabaseText(db);
+		expect(everything).not.toContain(sid);
+		expect(everything).not.toContain(sid.slice(2));
+		expect(await count('sms_receipts')).toBeGreaterThan(0);
+		const later = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000 + 1000);
+		await purgeExpiredConversations(db, later);
+		expect(await count('sms_receipts')).toBe(0);
+	});
+
+	it('a message without its id is refused and changes nothing', async () => {
+		const phone = '+447700900615';
+		await post('HELLO', { from: phone });
+		const asked = await stateOf(phone);
+		expect(await post('1', { from: phone, sid: '' })).toEqual({ status: 400 });
+		expect(await stateOf(phone)).toEqual(asked);
 		await post('STOP', { from: phone });
 	});
 });

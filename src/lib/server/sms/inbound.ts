@@ -8,10 +8,11 @@ import {
 	smsConversations,
 	smsOptOuts,
 	smsOutbox,
+	smsReceipts,
 	smsReminders,
 	type SmsChannel
 } from '../db/schema';
-import { decryptSecret } from '../secret';
+import { decryptSecret, keyedHash } from '../secret';
 import {
 	dayOf,
 	openSurvey,
@@ -30,6 +31,13 @@ import { verifyTwilioSignature } from './twilio-signature';
  * before it passes), gateway location fields dropped, the number turned into a keyed hash at
  * once, keywords and the panic word, then the conversation engine. Bodies are never stored;
  * a completed conversation becomes a response exactly like a web one, with no phone reference.
+ *
+ * Exactly once: each message is handled in one transaction that ends by claiming its receipt
+ * (a keyed hash of the provider's message id) with the reply. A retry of a message handled
+ * before finds the receipt taken, rolls back all it did and gets the same reply; a retry racing
+ * the original waits for it on the conversation's row or the receipt's key; a message whose
+ * handling failed left no receipt and is handled anew. Retries are rare, so handling one twice
+ * and undoing it costs less than claiming first and writing the reply in a statement of its own.
  */
 
 /** Twilio's location guesses about the sender: dropped on arrival (DOMAIN.md). */
@@ -41,7 +49,7 @@ export type InboundResult =
 	{ status: 400 | 403 | 404 } | { status: 200; messages: string[]; outcome: InboundOutcome };
 
 export type InboundOutcome =
-	'optedOut' | 'optedIn' | 'help' | 'ignored' | 'panic' | 'started' | Turn['outcome'];
+	'retry' | 'optedOut' | 'optedIn' | 'help' | 'ignored' | 'panic' | 'started' | Turn['outcome'];
 
 interface CachedChannel {
 	channel: SmsChannel;
@@ -92,10 +100,40 @@ export async function handleInbound(
 		if (LOCATION_FIELDS.test(key)) input.params.delete(key);
 	const from = input.params.get('From') ?? '';
 	const body = (input.params.get('Body') ?? '').slice(0, 1600);
-	if (!/^\+[1-9]\d{6,14}$/.test(from)) return { status: 400 };
-	const phone = await phoneHash(db, from);
-	return converse(db, channel, survey, phone, body, now, from);
+	const sid = input.params.get('MessageSid') ?? '';
+	if (!/^\+[1-9]\d{6,14}$/.test(from) || !MESSAGE_ID.test(sid)) return { status: 400 };
+	const [phone, receipt] = await Promise.all([
+		phoneHash(db, from),
+		keyedHash(db, 'sms-message', `${channel.id}:${sid}`)
+	]);
+	const until = dayOf(new Date(now.getTime() + DAY_MS));
+	try {
+		return await db.transaction(async (tx) => {
+			const result = await converse(tx, channel, survey, phone, body, now, from);
+			// Claimed last, with the reply, so that handling a message costs one statement more.
+			const [claimed] = await tx
+				.insert(smsReceipts)
+				.values({ id: receipt, reply: result.messages, until })
+				.onConflictDoNothing()
+				.returning({ id: smsReceipts.id });
+			if (!claimed) throw new Retry();
+			return result;
+		});
+	} catch (e) {
+		if (!(e instanceof Retry)) throw e;
+		const [earlier] = await db
+			.select({ reply: smsReceipts.reply })
+			.from(smsReceipts)
+			.where(eq(smsReceipts.id, receipt));
+		return { status: 200, outcome: 'retry', messages: earlier?.reply ?? [] };
+	}
 }
+
+/** A message handled before: everything its handling changed again is rolled back. */
+class Retry extends Error {}
+
+/** Twilio's message ids: two letters (SM, MM) and 32 hex digits. */
+const MESSAGE_ID = /^[A-Z]{2}[0-9a-f]{32}$/;
 
 /** The conversation for one phone (by hash) and one message body. Pure of any provider. */
 export async function converse(
@@ -110,7 +148,8 @@ export async function converse(
 ): Promise<Extract<InboundResult, { status: 200 }>> {
 	const keyword = keywordOf(body);
 	const [[conversation], [optedOut]] = await Promise.all([
-		db.select().from(smsConversations).where(forPhone(channel.id, phone)),
+		// Locked for this message's transaction: two messages of one phone take turns.
+		db.select().from(smsConversations).where(forPhone(channel.id, phone)).for('update'),
 		db
 			.select({ since: smsOptOuts.since })
 			.from(smsOptOuts)
@@ -335,6 +374,7 @@ export async function purgeExpiredConversations(db: Db, now = new Date()): Promi
 	);
 	// Follow-up numbers have their own, longer life (decision 010), ended by the same purge.
 	await purgeExpiredFollowUps(db, now);
+	await db.delete(smsReceipts).where(lt(smsReceipts.until, dayOf(now)));
 	return rows.length;
 }
 

@@ -52,6 +52,22 @@ export const smsChannels = pgTable(
 );
 
 /**
+ * Inbound messages already handled, so that a provider's retry of the same message (Twilio
+ * re-sends when it gets no timely answer) changes nothing and gets the same reply. Only a keyed
+ * hash of the provider's message id is kept, never the body or number, and only until the end
+ * of the next UTC day (at most 48 h); the reply is our own text, which holds no answer.
+ */
+export const smsReceipts = pgTable(
+	'sms_receipts',
+	{
+		id: text().primaryKey(),
+		reply: jsonb().$type<string[]>().notNull(),
+		until: date({ mode: 'string' }).notNull()
+	},
+	(t) => [index('sms_receipts_until_idx').on(t.until)]
+);
+
+/**
  * One phone's conversation in progress. The phone exists only as a keyed hash; message bodies
  * are never kept, only the parsed state. Deleted on completion, opt-out, panic word or expiry.
  */
