@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { bombOf } from '../../src/lib/server/xlsx/testing';
+import { handMadeForm, workbook } from '../../src/lib/survey/xlsform/testing';
 import { signIn } from './support/auth';
 
 async function saved(page: Page) {
@@ -148,6 +150,24 @@ test('a broken XLSForm is refused with every problem listed, and nothing is crea
 	await expect(page.getByRole('alert')).toContainText('The form was not imported');
 	await page.reload();
 	await expect(page.getByRole('link', { name: 'not-a-form' })).toHaveCount(0);
+});
+
+test('a zip bomb sent as an XLSForm is refused with its reason', async ({ page }) => {
+	await signIn(page, 'manager');
+	await page.goto('/o/demo/surveys');
+	// 100 KB that unpacks to 100 MB: it once held the server for seconds and half a gigabyte.
+	const bomb = bombOf(await workbook(handMadeForm()), 100 * 1024 * 1024);
+	await page.getByLabel('XLSForm file (.xlsx)').setInputFiles({
+		name: 'bomb.xlsx',
+		mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		buffer: Buffer.from(bomb)
+	});
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByRole('alert')).toContainText(
+		'This file unpacks to more than 64 MB, far more than any form; it was not opened.'
+	);
+	await page.reload();
+	await expect(page.getByRole('link', { name: 'bomb' })).toHaveCount(0);
 });
 
 test('analysts can read surveys but not change them; donors cannot open them', async ({

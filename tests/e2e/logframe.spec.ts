@@ -5,6 +5,8 @@ import {
 	type Locator,
 	type Page
 } from '@playwright/test';
+import { bombOf } from '../../src/lib/server/xlsx/testing';
+import { workbook } from '../../src/lib/survey/xlsform/testing';
 import { signIn, signInRequest } from './support/auth';
 import { scan } from './support/axe';
 import { message } from './support/messages';
@@ -240,6 +242,18 @@ test('an import is refused whole, with the reason, and changes nothing', async (
 	await expect(page.getByRole('alert')).toContainText('The file was not imported.');
 	await expect(page.getByRole('alert')).toContainText(
 		'workbook — This file is not an Excel workbook (.xlsx).'
+	);
+	// A zip bomb is refused by its directory, before anything is inflated.
+	const bomb = bombOf(await workbook({ Logframe: [['ref']], Indicators: [['ref']] }), 100 << 20);
+	await form.getByLabel('Logframe file (.xlsx)').setInputFiles({
+		name: 'logframe.xlsx',
+		mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		buffer: Buffer.from(bomb)
+	});
+	await form.getByLabel('I understand that this replaces the whole current logframe').check();
+	await form.getByRole('button', { name: 'Import and replace' }).click();
+	await expect(page.getByRole('alert')).toContainText(
+		'workbook — This file unpacks to more than 64 MB, far more than any logframe; it was not opened.'
 	);
 	// The demo logframe is still there (other tests edit it meanwhile, so not counted here).
 	await expect(

@@ -1,4 +1,4 @@
-import type { Cell as ExcelCell, CellValue, Workbook, Worksheet } from 'exceljs';
+import type { CellValue, Workbook } from 'exceljs';
 import { z } from 'zod';
 import { logframeTree, treeOrder } from '../../programmes/checks';
 import {
@@ -12,6 +12,14 @@ import {
 	type LogframeNode
 } from '../../programmes/model';
 import { indicatorRuleSchema } from '../../schemas/indicators';
+import {
+	cellAt,
+	readWorkbook,
+	type Sheet,
+	type SheetCell,
+	type WorkbookProblem
+} from '../xlsx/read';
+import { ZIP_LIMITS } from '../xlsx/zip';
 
 /**
  * A logframe as an .xlsx workbook, for donors' templates and for editing offline: a "Logframe"
@@ -29,6 +37,10 @@ export const MAX_IMPORT_ERRORS = 50;
 export const LOGFRAME_IMPORT_ERRORS = [
 	'logframeImport.notXlsx',
 	'logframeImport.tooLarge',
+	'logframeImport.archiveTooLarge',
+	'logframeImport.archiveTooManyEntries',
+	'logframeImport.archiveRatio',
+	'logframeImport.tooComplex',
 	'logframeImport.missingSheet',
 	'logframeImport.missingColumn',
 	'logframeImport.tooManyRows',
@@ -257,8 +269,9 @@ export async function logframeFromXlsx(
 	const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : buffer;
 	if (bytes.byteLength > MAX_LOGFRAME_XLSX_BYTES)
 		return failure('workbook', 'logframeImport.tooLarge');
-	const workbook = await openWorkbook(bytes);
-	if (!workbook) return failure('workbook', 'logframeImport.notXlsx');
+	const read = await readWorkbook(bytes);
+	if (!read.ok) return failure('workbook', UNREADABLE[read.problem]);
+	const workbook = read.sheets;
 
 	const issues = new Issues();
 	const nodeSheet = findSheet(workbook, SHEETS.nodes);
@@ -278,24 +291,24 @@ export async function logframeFromXlsx(
 	return { ok: true, logframe: { nodes: nodes.nodes.map((n) => n.node), indicators } };
 }
 
-async function openWorkbook(bytes: Uint8Array): Promise<Workbook | null> {
-	// A zip starts with a local file header; anything else is not worth handing to the parser.
-	if (bytes.byteLength < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 3) return null;
-	const { default: ExcelJS } = await import('exceljs');
-	const workbook = new ExcelJS.Workbook();
-	try {
-		// JSZip inside exceljs reads Uint8Array; the typings only mention Buffer.
-		await workbook.xlsx.load(bytes as unknown as Parameters<Workbook['xlsx']['load']>[0]);
-	} catch {
-		return null;
-	}
-	// Another kind of zip (a .docx, a plain archive) loads as a workbook without sheets.
-	return workbook.worksheets.length > 0 ? workbook : null;
-}
+const UNREADABLE: Record<WorkbookProblem, LogframeImportError> = {
+	notZip: 'logframeImport.notXlsx',
+	tooLarge: 'logframeImport.archiveTooLarge',
+	tooManyEntries: 'logframeImport.archiveTooManyEntries',
+	ratio: 'logframeImport.archiveRatio',
+	tooComplex: 'logframeImport.tooComplex'
+};
 
-function findSheet(workbook: Workbook, name: string): Worksheet | undefined {
+/** What the messages about a refused archive say its limits are. */
+export const ARCHIVE_LIMITS = {
+	megabytes: ZIP_LIMITS.unpacked / 1024 / 1024,
+	entries: ZIP_LIMITS.entries,
+	ratio: ZIP_LIMITS.ratio
+};
+
+function findSheet(workbook: Sheet[], name: string): Sheet | undefined {
 	const wanted = name.toLowerCase();
-	return workbook.worksheets.find((ws) => ws.name.trim().toLowerCase() === wanted);
+	return workbook.find((ws) => ws.name.trim().toLowerCase() === wanted);
 }
 
 interface TableRow<C extends string> {
@@ -314,15 +327,15 @@ function headerKey(text: string): string {
 
 /** The non-blank rows below the header, by column; null when a column or the row limit fails. */
 function readTable<C extends string>(
-	ws: Worksheet,
+	ws: Sheet,
 	sheet: string,
 	columns: readonly C[],
 	issues: Issues
 ): TableRow<C>[] | null {
-	const headerRow = ws.getRow(1);
+	const headerRow = ws.rows[0]?.number === 1 ? ws.rows[0] : undefined;
 	const positions = new Map<string, number>();
-	for (let c = 1; c <= ws.columnCount; c++) {
-		const key = headerKey(textOf(readCell(headerRow.getCell(c))));
+	for (let c = 0; c < ws.columnCount; c++) {
+		const key = headerKey(textOf(readCell(cellAt(headerRow, c))));
 		if (key && !positions.has(key)) positions.set(key, c);
 	}
 	const missing = columns.filter((c) => !positions.has(c));
@@ -331,19 +344,22 @@ function readTable<C extends string>(
 
 	const rows: TableRow<C>[] = [];
 	let tooMany = false;
-	ws.eachRow((row, number) => {
-		if (number === 1 || tooMany) return;
+	for (const row of ws.rows) {
+		if (row.number === 1) continue;
 		const cells = {} as Record<C, Cell>;
 		let blank = true;
 		for (const column of columns) {
-			const value = readCell(row.getCell(positions.get(column)!));
+			const value = readCell(cellAt(row, positions.get(column)!));
 			cells[column] = value;
 			if (value !== null && !(typeof value === 'string' && value.trim() === '')) blank = false;
 		}
-		if (blank) return;
-		if (rows.length === MAX_LOGFRAME_ROWS) tooMany = true;
-		else rows.push({ row: number, cells });
-	});
+		if (blank) continue;
+		if (rows.length === MAX_LOGFRAME_ROWS) {
+			tooMany = true;
+			break;
+		}
+		rows.push({ row: row.number, cells });
+	}
 	if (tooMany) {
 		issues.add(sheet, 0, 'logframeImport.tooManyRows');
 		return null;
@@ -351,7 +367,8 @@ function readTable<C extends string>(
 	return rows;
 }
 
-function readCell(cell: ExcelCell): Cell {
+function readCell(cell: SheetCell | undefined): Cell {
+	if (!cell) return null;
 	const value = valueOf(cell.value);
 	// "45%" typed in Excel is stored as 0.45 shown with a percent format: the person meant 45.
 	if (typeof value === 'number' && cell.numFmt?.includes('%'))

@@ -1,4 +1,6 @@
-import type { CellValue, Workbook, Worksheet } from 'exceljs';
+import type { CellValue } from 'exceljs';
+import { cellAt, readWorkbook, type Sheet, type WorkbookProblem } from '../../server/xlsx/read';
+import { ZIP_LIMITS } from '../../server/xlsx/zip';
 import { parse } from '../expr';
 import { languageDirection, languageName } from '../languages';
 import {
@@ -22,7 +24,14 @@ import {
 	type LanguageRef,
 	type SheetKind
 } from './columns';
-import { checkInstrument, IssueList, RowIndex, type Finding, type ImportIssue } from './issues';
+import {
+	checkInstrument,
+	IssueList,
+	RowIndex,
+	type Finding,
+	type ImportIssue,
+	type ImportIssueCode
+} from './issues';
 
 export type { ImportIssue } from './issues';
 
@@ -36,13 +45,10 @@ export type ImportResult =
  * Deterministic: the same file always gives the same instrument, ids included.
  */
 export async function importXlsForm(data: Uint8Array | ArrayBuffer): Promise<ImportResult> {
-	const workbook = await openWorkbook(data);
-	if (!workbook) {
-		const message = 'This file is not a readable .xlsx workbook.';
-		return { ok: false, errors: [{ sheet: 'workbook', code: 'unreadable', message, params: {} }] };
-	}
+	const read = await readWorkbook(data instanceof Uint8Array ? data : new Uint8Array(data));
+	if (!read.ok) return { ok: false, errors: [unreadable(read.problem)] };
 	const issues = new IssueList();
-	const structure = readStructure(workbook, issues);
+	const structure = readStructure(read.sheets, issues);
 	if (!structure) return { ok: false, errors: issues.sorted() };
 	const instrument = readInstrument(structure, issues);
 	if (issues.hasErrors()) return { ok: false, errors: issues.sorted() };
@@ -59,7 +65,7 @@ interface Structure {
 }
 
 /** Null when a sheet or column the rows depend on is missing: every row would be wrong. */
-function readStructure(workbook: Workbook, issues: IssueList): Structure | null {
+function readStructure(workbook: Sheet[], issues: IssueList): Structure | null {
 	const tables = readTables(workbook, issues);
 	if (!tables.survey) {
 		issues.error({
@@ -122,17 +128,29 @@ function readInstrument(structure: Structure, issues: IssueList): Instrument {
 // ---------------------------------------------------------------------------------------------
 // Workbook and sheets
 
-async function openWorkbook(data: Uint8Array | ArrayBuffer): Promise<Workbook | null> {
-	// Loaded on demand so pages that never import a form do not ship the spreadsheet library.
-	const { default: ExcelJS } = await import('exceljs');
-	const workbook = new ExcelJS.Workbook();
-	try {
-		// JSZip inside exceljs reads Uint8Array and ArrayBuffer; the typings only mention Buffer.
-		await workbook.xlsx.load(data as unknown as Parameters<Workbook['xlsx']['load']>[0]);
-		return workbook;
-	} catch {
-		return null;
-	}
+/** A file refused before its sheets are read: what it is, in the person's words. */
+function unreadable(problem: WorkbookProblem): ImportIssue {
+	const { entries, unpacked, ratio } = ZIP_LIMITS;
+	const params = { entries, megabytes: unpacked / 1024 / 1024, ratio };
+	const [code, message] = (
+		{
+			notZip: ['unreadable', 'This file is not a readable .xlsx workbook.'],
+			tooLarge: [
+				'archiveTooLarge',
+				`This file unpacks to more than ${params.megabytes} MB, far more than any form; it was not opened.`
+			],
+			tooManyEntries: [
+				'archiveTooManyEntries',
+				`This file holds more than ${entries} files, far more than a workbook; it was not opened.`
+			],
+			ratio: [
+				'archiveRatio',
+				`This file is packed over ${ratio} to 1, as zip bombs are and spreadsheets are not; it was not opened.`
+			],
+			tooComplex: ['workbookTooComplex', 'This workbook has too many cells to read.']
+		} as const satisfies Record<WorkbookProblem, readonly [ImportIssueCode, string]>
+	)[problem];
+	return { sheet: 'workbook', code, message, params };
 }
 
 interface TableRow {
@@ -148,11 +166,11 @@ interface Table {
 	rows: TableRow[];
 }
 
-function readTables(workbook: Workbook, issues: IssueList): Partial<Record<SheetKind, Table>> {
+function readTables(workbook: Sheet[], issues: IssueList): Partial<Record<SheetKind, Table>> {
 	const tables: Partial<Record<SheetKind, Table>> = {};
 	for (const sheet of ['survey', 'choices', 'settings'] as const) {
 		// Sheet names are matched case-insensitively: Kobo and older tools write `Survey`.
-		const found = workbook.worksheets.filter((ws) => ws.name.trim().toLowerCase() === sheet);
+		const found = workbook.filter((ws) => ws.name.trim().toLowerCase() === sheet);
 		if (found.length > 1)
 			issues.warn({
 				sheet,
@@ -165,19 +183,19 @@ function readTables(workbook: Workbook, issues: IssueList): Partial<Record<Sheet
 	return tables;
 }
 
-function readTable(sheet: SheetKind, ws: Worksheet, issues: IssueList): Table {
+function readTable(sheet: SheetKind, ws: Sheet, issues: IssueList): Table {
 	const width = ws.columnCount;
-	const headerRow = ws.getRow(1);
-	const headers = Array.from({ length: width }, (_, c) => cellText(headerRow.getCell(c + 1).value));
+	const headerRow = ws.rows[0]?.number === 1 ? ws.rows[0] : undefined;
+	const headers = Array.from({ length: width }, (_, c) => cellText(cellAt(headerRow, c)?.value));
 	const rows: TableRow[] = [];
 	const unnamed = new Set<number>();
-	ws.eachRow((row, number) => {
-		if (number === 1) return;
-		const cells = headers.map((_, c) => cellText(row.getCell(c + 1).value));
-		if (!cells.some(Boolean)) return;
-		rows.push({ row: number, cells });
+	for (const row of ws.rows) {
+		if (row.number === 1) continue;
+		const cells = headers.map((_, c) => cellText(cellAt(row, c)?.value));
+		if (!cells.some(Boolean)) continue;
+		rows.push({ row: row.number, cells });
 		cells.forEach((cell, c) => cell && !headers[c] && unnamed.add(c));
-	});
+	}
 	for (const c of unnamed)
 		issues.warn({
 			sheet,

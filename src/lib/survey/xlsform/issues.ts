@@ -20,6 +20,10 @@ export type IssueSheet = 'survey' | 'choices' | 'settings' | 'workbook';
  */
 export const IMPORT_ISSUES = {
 	unreadable: [],
+	archiveTooLarge: [],
+	archiveTooManyEntries: [],
+	archiveRatio: [],
+	workbookTooComplex: [],
 	missingSheet: ['choices'],
 	duplicateSheet: [],
 	ignoredColumn: [],

@@ -6,7 +6,11 @@ import { programmeScope } from '$lib/server/auth/viewer';
 import { invalid, parseForm } from '$lib/server/forms';
 import { can, type Permission } from '$lib/server/orgs/permissions';
 import * as programmes from '$lib/server/programmes/service';
-import { logframeFromXlsx, MAX_LOGFRAME_XLSX_BYTES } from '$lib/server/programmes/xlsx';
+import {
+	ARCHIVE_LIMITS,
+	logframeFromXlsx,
+	MAX_LOGFRAME_XLSX_BYTES
+} from '$lib/server/programmes/xlsx';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = RequestEvent<{ org: string; programme: string }>;
@@ -123,7 +127,7 @@ export const actions = {
 					sheet: e.sheet,
 					row: e.row,
 					column: e.column ?? null,
-					message: t(e.message)
+					message: t(e.message, ARCHIVE_LIMITS)
 				}))
 			});
 		await programmes.replaceLogframe(db, user, org.id, programme.id, result.logframe);
